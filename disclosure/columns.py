@@ -1,0 +1,49 @@
+"""What a leaf column holds, judged from its column path: codes, labels, money or free text."""
+
+from __future__ import annotations
+
+import re
+
+from disclosure.model import ColumnKind
+
+_CODE = re.compile(r"(编码|代码)$|^(类|款|项)$")
+_LABEL = re.compile(r"名称|^项目$|^项目[（(]|^科目$|^单位$|^部门$")
+_TEXT = re.compile(r"指标|目标|描述|办法|方向|说明|备注|依据")
+
+
+def column_kind(path: str) -> ColumnKind:
+    leaf = path.rsplit("/", 1)[-1]
+    if _CODE.search(leaf):
+        return ColumnKind.CODE
+    if _LABEL.search(leaf):
+        return ColumnKind.LABEL
+    if _TEXT.search(path):
+        return ColumnKind.TEXT
+    return ColumnKind.AMOUNT
+
+
+def split_code_columns(paths: list[str]) -> tuple[int, int, int] | None:
+    """Indexes of the 类 | 款 | 项 columns when a table prints codes in three columns."""
+    leaves = [p.rsplit("/", 1)[-1] for p in paths]
+    try:
+        return leaves.index("类"), leaves.index("款"), leaves.index("项")
+    except ValueError:
+        return None
+
+
+def subject_code_column(paths: list[str]) -> int | None:
+    """Index of the single 科目编码 column (which also carries unit/entity codes)."""
+    for i, path in enumerate(paths):
+        leaf = path.rsplit("/", 1)[-1]
+        if leaf in {"科目编码", "功能科目编码", "功能分类科目编码", "科目代码"}:
+            return i
+    return None
+
+
+def unit_code_column(paths: list[str]) -> int | None:
+    """Index of the 单位代码 column (department/entity codes)."""
+    for i, path in enumerate(paths):
+        leaf = path.rsplit("/", 1)[-1]
+        if re.search(r"(单位|部门).*(代码|编码)$", leaf):
+            return i
+    return None

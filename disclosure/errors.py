@@ -1,0 +1,34 @@
+"""Typed extraction errors. Each names the file and says, in plain words, what is wrong."""
+
+from __future__ import annotations
+
+
+class ExtractionError(Exception):
+    """A file that cannot be turned into budget tables. `reason` is a stable short code."""
+
+    reason = "extraction_failed"
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {detail}")
+
+
+class NotAPdf(ExtractionError):
+    reason = "not_a_pdf"
+
+
+class EncryptedPdf(ExtractionError):
+    reason = "encrypted"
+
+
+class NoTextLayer(ExtractionError):
+    reason = "no_text_layer"
+
+
+class DamagedPdf(ExtractionError):
+    reason = "damaged"
+
+
+class NotABudgetDisclosure(ExtractionError):
+    reason = "no_budget_table"

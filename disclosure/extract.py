@@ -1,0 +1,145 @@
+"""Extract a budget disclosure PDF into tables of exact cells. No Prefect here: a pure library.
+
+    from disclosure.extract import extract_disclosure
+    disclosure = extract_disclosure("samples/2024_010_湖南省信访局.pdf")
+
+Bad input raises an `ExtractionError` subclass whose message names the file and the reason.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from disclosure.cover import lines_to_cover
+from disclosure.errors import (
+    DamagedPdf,
+    EncryptedPdf,
+    ExtractionError,
+    NotABudgetDisclosure,
+    NotAPdf,
+    NoTextLayer,
+)
+from disclosure.model import Disclosure
+from disclosure.page import PageContent, page_to_content
+from disclosure.tables import pages_to_tables
+from disclosure.template import load_template
+
+_SNIFF_BYTES = 1024
+# Pages per worker task when a document is split across processes.
+_MIN_PAGES_PER_WORKER = 4
+
+
+def sniff_pdf(path: Path) -> None:
+    """Refuse what is not a PDF by its bytes, never by its extension."""
+    try:
+        head = path.read_bytes()[:_SNIFF_BYTES] if path.stat().st_size else b""
+    except OSError as exc:
+        raise DamagedPdf(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+    if not head:
+        raise NotAPdf(str(path), "empty file (0 bytes), not a PDF")
+    if b"%PDF-" not in head:
+        kind = (
+            "an HTML page"
+            if b"<html" in head.lower() or b"<!doctype" in head.lower()
+            else "not a PDF"
+        )
+        raise NotAPdf(str(path), f"no %PDF- header in the first {_SNIFF_BYTES} bytes: {kind}")
+
+
+def _open_error(path: Path, exc: BaseException) -> ExtractionError:
+    chain = [exc]
+    while chain[-1].__cause__ or chain[-1].__context__:
+        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+    if any(isinstance(e, PDFPasswordIncorrect | PDFEncryptionError) for e in chain):
+        return EncryptedPdf(str(path), "encrypted PDF: it needs a password to open")
+    if any("password" in str(e).lower() or "encrypt" in str(e).lower() for e in chain):
+        return EncryptedPdf(str(path), f"encrypted PDF: {exc}")
+    detail = next((str(e) for e in chain if str(e)), type(exc).__name__)
+    return DamagedPdf(str(path), f"damaged or truncated PDF: {detail}")
+
+
+def read_pages(
+    path: str | os.PathLike[str], first: int = 0, last: int | None = None
+) -> list[PageContent]:
+    """Read pages [first, last) of a PDF into PageContent, closing each page after use."""
+    path = Path(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = pdf.pages[first:last]
+            contents = []
+            for index, page in enumerate(pages, start=first + 1):
+                try:
+                    contents.append(page_to_content(page, index))
+                finally:
+                    page.close()
+            return contents
+    except ExtractionError:
+        raise
+    except (PDFSyntaxError, PDFPasswordIncorrect, PDFEncryptionError, Exception) as exc:
+        raise _open_error(path, exc) from exc
+
+
+def page_count(path: str | os.PathLike[str]) -> int:
+    path = Path(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    except Exception as exc:
+        raise _open_error(path, exc) from exc
+
+
+def _read_pages_parallel(path: Path, pages: int, workers: int) -> list[PageContent]:
+    """Split the pages into contiguous ranges, one process each; each opens the file itself."""
+    step = max(_MIN_PAGES_PER_WORKER, -(-pages // workers))
+    ranges = [(start, min(start + step, pages)) for start in range(0, pages, step)]
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(workers, len(ranges)), mp_context=context) as pool:
+        parts = pool.map(read_pages, [path] * len(ranges), *zip(*ranges, strict=True))
+        return [content for part in parts for content in part]
+
+
+def extract_disclosure(
+    path: str | os.PathLike[str], *, template: str = "hunan", workers: int = 1
+) -> Disclosure:
+    """Every ruled table of a disclosure PDF, cell by cell, with the document's identity.
+
+    `workers` > 1 reads page ranges in that many processes (pdfminer is not thread-safe).
+    """
+    path = Path(path)
+    sniff_pdf(path)
+    count = page_count(path)
+    if workers > 1 and count >= 2 * _MIN_PAGES_PER_WORKER:
+        contents = _read_pages_parallel(path, count, workers)
+    else:
+        contents = read_pages(path)
+    if not any(c.char_count for c in contents):
+        if any(c.image_count for c in contents):
+            raise NoTextLayer(
+                str(path), "no text layer: the pages are images (a scan); OCR is needed"
+            )
+        raise NoTextLayer(str(path), "no text on any page")
+    tmpl = load_template(template)
+    lines = [line.text for c in contents[:3] for line in c.lines]
+    cover = lines_to_cover(lines or [line.text for c in contents for line in c.lines])
+    tables = pages_to_tables(contents, tmpl, cover.unit_code, cover.unit_name)
+    if not tables:
+        raise NotABudgetDisclosure(
+            str(path), f"no ruled table on any of its {count} pages: not a budget table disclosure"
+        )
+    matched = any(t.table_code for t in tables)
+    return Disclosure(
+        path=str(path),
+        page_count=count,
+        template=tmpl.name if matched else None,
+        year=cover.year,
+        unit_code=cover.unit_code,
+        unit_name=cover.unit_name,
+        tables=tables,
+    )

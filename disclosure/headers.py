@@ -1,0 +1,203 @@
+"""Column paths: from a template's header tree, or from a printed header grid.
+
+A leaf column is named by its *column path*: the header texts from the top header row down to
+the leaf, whitespace removed, joined by '/'. A text that spans several header rows appears once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from disclosure.amounts import looks_like_amount
+from disclosure.grid import Grid
+from disclosure.subjects import is_total_label
+from disclosure.text import squeeze
+
+
+@dataclass(frozen=True)
+class HeaderNode:
+    """One printed header cell: a text and the header cells beneath it."""
+
+    text: str
+    children: tuple[HeaderNode, ...] = ()
+
+    @property
+    def leaf_count(self) -> int:
+        return 1 if not self.children else sum(c.leaf_count for c in self.children)
+
+    @property
+    def depth(self) -> int:
+        return 1 if not self.children else 1 + max(c.depth for c in self.children)
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A header cell placed on the header grid (0-based row/column, with spans)."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+    @property
+    def last_row(self) -> int:
+        return self.row + self.rowspan - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.col + self.colspan - 1
+
+
+@dataclass(frozen=True)
+class HeaderGrid:
+    """The header of a table as placed cells: `rows` header rows, `cols` leaf columns."""
+
+    rows: int
+    cols: int
+    cells: tuple[HeaderCell, ...] = field(default=())
+
+
+def nodes_from_yaml(items: Iterable[object]) -> tuple[HeaderNode, ...]:
+    """Turn the YAML form (a leaf string, or a one-key mapping text → children) into nodes."""
+    nodes = []
+    for item in items:
+        if isinstance(item, str):
+            nodes.append(HeaderNode(item))
+        elif isinstance(item, dict) and len(item) == 1:
+            ((text, children),) = item.items()
+            nodes.append(HeaderNode(str(text), nodes_from_yaml(children)))
+        else:
+            raise ValueError(f"a header node is a string or a one-key mapping, not {item!r}")
+    return tuple(nodes)
+
+
+def tree_to_paths(nodes: Sequence[HeaderNode]) -> list[str]:
+    """Leaf column paths of a header tree, left to right."""
+    paths: list[str] = []
+
+    def walk(node: HeaderNode, prefix: tuple[str, ...]) -> None:
+        here = (*prefix, squeeze(node.text)) if squeeze(node.text) else prefix
+        if not node.children:
+            paths.append("/".join(here))
+        for child in node.children:
+            walk(child, here)
+
+    for node in nodes:
+        walk(node, ())
+    return paths
+
+
+def tree_to_grid(nodes: Sequence[HeaderNode]) -> HeaderGrid:
+    """Place a header tree on a grid the way it is printed: a leaf spans down to the last row."""
+    depth = max(n.depth for n in nodes)
+    cells: list[HeaderCell] = []
+
+    def place(node: HeaderNode, row: int, col: int) -> None:
+        rowspan = depth - row if not node.children else 1
+        cells.append(HeaderCell(node.text, row, col, rowspan, node.leaf_count))
+        c = col
+        for child in node.children:
+            place(child, row + 1, c)
+            c += child.leaf_count
+
+    col = 0
+    for node in nodes:
+        place(node, 0, col)
+        col += node.leaf_count
+    return HeaderGrid(rows=depth, cols=col, cells=tuple(cells))
+
+
+def grid_to_paths(grid: HeaderGrid) -> list[str]:
+    """Leaf column paths of a printed header grid (merged cells placed with their spans).
+
+    Each leaf column takes, top to bottom, the text of every header cell covering it; a cell
+    spanning several rows is met once. Empty header cells add nothing to a path.
+    """
+    covering: list[list[HeaderCell]] = [[] for _ in range(grid.cols)]
+    for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
+        for col in range(cell.col, min(cell.last_col, grid.cols - 1) + 1):
+            covering[col].append(cell)
+    paths = []
+    for cells in covering:
+        texts = [squeeze(c.text) for c in cells]
+        paths.append("/".join(t for t in texts if t))
+    return paths
+
+
+# --- Reading the header of a printed grid --------------------------------------------------
+
+
+def _row_span_end(grid: Grid, row: int) -> int:
+    """The row below the lowest printed header text starting on `row`.
+
+    Empty cells do not count: a blank frame column spanning the whole table is not header.
+    """
+    ends = [c.row + c.rowspan for c in grid.row_cells(row) if squeeze(c.text)]
+    return max(ends, default=row + 1)
+
+
+def _is_body_row(grid: Grid, row: int, empty_marker: str) -> bool:
+    """A row that can only be body: it prints money or a code, a 合计 label, or the marker."""
+    for cell in grid.row_cells(row):
+        text = squeeze(cell.text)
+        if looks_like_amount(text) or empty_marker in text:
+            return True
+        if cell.col <= 1 and is_total_label(text):
+            return True
+    return False
+
+
+def caption_rows(grid: Grid) -> int:
+    """Leading rows whose only text is one wide cell: a title drawn inside the table frame."""
+    row = 0
+    while row < grid.row_count and grid.col_count > 1:
+        printed = [c for c in grid.row_cells(row) if squeeze(c.text)]
+        if len(printed) != 1 or printed[0].colspan * 2 < grid.col_count:
+            break
+        if looks_like_amount(squeeze(printed[0].text)):
+            break
+        row += printed[0].rowspan
+    return row
+
+
+def header_row_count(grid: Grid, first_row: int = 0, empty_marker: str = "") -> int:
+    """How many grid rows from `first_row` form the header.
+
+    The header is closed under vertical merges (a cell spanning rows keeps them all in the
+    header) and ends at the first row that can only be body. With no such row the header is the
+    first row and whatever it spans.
+    """
+    if first_row >= grid.row_count:
+        return 0
+    first_end = _row_span_end(grid, first_row)
+    if _is_body_row(grid, first_row, empty_marker or "\0"):
+        return 0
+    end = first_end
+    while end < grid.row_count and not _is_body_row(grid, end, empty_marker or "\0"):
+        end = max(end + 1, _row_span_end(grid, end))
+    if end >= grid.row_count:
+        end = first_end
+    return min(end, grid.row_count) - first_row
+
+
+def grid_header(grid: Grid, first_row: int, rows: int) -> HeaderGrid:
+    """The header rows of a printed grid as a HeaderGrid (rows re-based to 0)."""
+    cells = tuple(
+        HeaderCell(
+            text=c.text,
+            row=c.row - first_row,
+            col=c.col,
+            rowspan=min(c.rowspan, first_row + rows - c.row),
+            colspan=c.colspan,
+        )
+        for c in grid.cells
+        if first_row <= c.row < first_row + rows
+    )
+    return HeaderGrid(rows=rows, cols=grid.col_count, cells=cells)
+
+
+def row_texts(grid: Grid, row: int) -> tuple[str, ...]:
+    """The squeezed texts of the cells starting on a row: a row's signature for comparisons."""
+    return tuple(squeeze(c.text) for c in grid.row_cells(row))

@@ -1,0 +1,98 @@
+"""What extraction returns: a disclosure, its tables and their printed body cells.
+
+Amounts are `Decimal` in the table's printed unit (万元 for the Hunan template), never float.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class RowKind(StrEnum):
+    TOTAL = "total"  # 合计 / 总计 rows
+    UNIT = "unit"  # the department itself (`010` 湖南省信访局)
+    ENTITY = "entity"  # an entity within it (`010001` 湖南省信访局本级)
+    SUBJECT = "subject"  # a 功能分类 subject row (类 / 款 / 项)
+    ITEM = "item"  # any other labelled row (收支总表 lines, projects, …)
+    EMPTY_MARKER = "empty_marker"  # `本部门无相关情况，故为空表`
+
+
+class ColumnKind(StrEnum):
+    CODE = "code"  # 科目编码, 单位代码, 类/款/项
+    LABEL = "label"  # 科目名称, 单位名称, 项目
+    AMOUNT = "amount"  # everything printed as money
+    TEXT = "text"  # free text (绩效目标, 资金管理办法, …)
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    column_no: int  # 1-based leaf column
+    path: str  # column path, e.g. `基本支出/人员经费/工资福利支出`
+    kind: ColumnKind
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    row_no: int  # 1-based body row across pages (header rows excluded)
+    column_no: int  # 1-based leaf column (a merged body cell sits at its first column)
+    column_path: str
+    row_label: str | None  # text of the row's label column nearest to the left
+    row_kind: RowKind
+    subject_code: str | None  # full 功能分类 code (3/5/7 digits) or None
+    entity_code: str | None  # unit/entity code the row belongs to, when printed
+    text: str  # printed text, whitespace removed
+    amount: Decimal | None  # parsed money in an amount column; None when empty or not money
+    page_no: int  # 1-based page
+    bbox: BBox
+
+
+@dataclass(slots=True)
+class ExtractedTable:
+    table_code: str | None  # '01'..'23' for a template table; None when no title matched
+    title: str
+    unit_label: str | None  # e.g. 万元
+    page_from: int
+    page_to: int
+    header_rows: int
+    columns: list[Column]
+    cells: list[Cell]
+    is_empty: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        return max((c.row_no for c in self.cells), default=0)
+
+    def rows(self) -> dict[int, list[Cell]]:
+        grouped: dict[int, list[Cell]] = {}
+        for cell in self.cells:
+            grouped.setdefault(cell.row_no, []).append(cell)
+        return grouped
+
+
+@dataclass(slots=True)
+class Disclosure:
+    path: str
+    page_count: int
+    template: str | None  # 'hunan' when the tables matched its titles
+    year: int | None
+    unit_code: str | None
+    unit_name: str | None
+    tables: list[ExtractedTable]
+
+    def table(self, code: str) -> ExtractedTable | None:
+        return next((t for t in self.tables if t.table_code == code), None)
+
+    @property
+    def cell_count(self) -> int:
+        return sum(len(t.cells) for t in self.tables)

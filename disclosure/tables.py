@@ -1,0 +1,348 @@
+"""Pages to tables: find each table by its title, join continuation pages, and read the cells.
+
+A table is one table whatever its pages: a grid continues the previous table when its page
+repeats that table's title, or when it opens a page with no title of its own and the same
+columns. Repeated header rows on a continuation page are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from disclosure.amounts import looks_like_amount, parse_amount
+from disclosure.columns import (
+    column_kind,
+    split_code_columns,
+    subject_code_column,
+    unit_code_column,
+)
+from disclosure.cover import unit_label
+from disclosure.grid import Grid, GridCell
+from disclosure.headers import (
+    caption_rows,
+    grid_header,
+    grid_to_paths,
+    header_row_count,
+    row_texts,
+)
+from disclosure.model import BBox, Cell, Column, ColumnKind, ExtractedTable, RowKind
+from disclosure.page import PageContent, TextLine, Word
+from disclosure.subjects import SubjectReader
+from disclosure.template import TableTemplate, Template
+from disclosure.text import squeeze
+
+_CODE_LABEL = re.compile(r"^预算(\d{2})表$")
+_NOTE = re.compile(r"^(注|备注|说明)\d*[:：]")
+# Column widths of a continuation page may differ by rounding only.
+_WIDTH_TOLERANCE = 2.0
+# A caption line further above a grid than this (points) is not that grid's title.
+_TITLE_REACH = 90.0
+
+
+@dataclass
+class _Part:
+    page_no: int
+    grid: Grid
+    first_body_row: int
+
+
+@dataclass
+class _TableDraft:
+    template: TableTemplate | None
+    title: str
+    unit_label: str | None
+    first: Grid
+    signature: list[tuple[str, ...]]  # caption + header rows, to recognise them when repeated
+    columns: list[Column]
+    parts: list[_Part] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    empty_marker_line: bool = False
+
+    @property
+    def code(self) -> str | None:
+        return self.template.code if self.template else None
+
+
+def _same_columns(a: Grid, b: Grid) -> bool:
+    if a.col_count != b.col_count:
+        return False
+    widths_a = [right - left for left, right in pairwise(a.col_edges)]
+    widths_b = [right - left for left, right in pairwise(b.col_edges)]
+    return all(abs(x - y) <= _WIDTH_TOLERANCE for x, y in zip(widths_a, widths_b, strict=True))
+
+
+def _repeated_rows(draft: _TableDraft, grid: Grid) -> int:
+    """How many leading rows of a continuation grid repeat the first page's caption/header."""
+    row = 0
+    for expected in draft.signature:
+        if row < grid.row_count and row_texts(grid, row) == expected:
+            row += 1
+        else:
+            break
+    return row
+
+
+def _start_draft(
+    grid: Grid,
+    page_no: int,
+    template: TableTemplate | None,
+    title: str,
+    label: str | None,
+    empty_marker: str,
+) -> _TableDraft:
+    captions = caption_rows(grid)
+    header = header_row_count(grid, captions, empty_marker)
+    paths = grid_to_paths(grid_header(grid, captions, header))
+    if not title and captions:
+        title = squeeze(grid.row_cells(0)[0].text)
+    columns = [Column(i + 1, path, column_kind(path)) for i, path in enumerate(paths)]
+    signature = [row_texts(grid, r) for r in range(captions + header)]
+    draft = _TableDraft(template, title, label, grid, signature, columns)
+    draft.parts.append(_Part(page_no, grid, captions + header))
+    return draft
+
+
+class _Assembler:
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self.drafts: list[_TableDraft] = []
+        self._pending: TableTemplate | None = None
+        self._pending_title = ""
+        self._pending_label: str | None = None
+        self._pending_code: str | None = None
+        self._last_free: TextLine | None = None
+        self._last_note_page: int | None = None
+        # the table that unruled rows printed right after it (or atop the next page) belong to
+        self._context: _TableDraft | None = None
+
+    def line(self, line: TextLine, page_no: int) -> bool:
+        """Take a text line; True when it announces a table (a title or a `预算NN表` label)."""
+        text = squeeze(line.text)
+        if m := _CODE_LABEL.match(text):
+            self._pending_code = m.group(1)
+            self._context = None
+            return True
+        matched = self.template.match_title(text)
+        if matched:
+            self._pending, self._pending_title = matched, text
+            self._pending_label = None
+            self._context = None
+            return True
+        self._other_line(line, text, page_no)
+        return False
+
+    def _other_line(self, line: TextLine, text: str, page_no: int) -> None:
+        if label := unit_label(text):
+            self._pending_label = label
+            return
+        if self.template.empty_marker in text and self.drafts:
+            self.drafts[-1].empty_marker_line = True
+            return
+        if _NOTE.match(text) and self.drafts:
+            self._context = None
+            self.drafts[-1].notes.append(text)
+            self._last_note_page = page_no
+            return
+        if self._last_note_page == page_no and self.drafts and self._pending is None:
+            # a wrapped note continues on the next line
+            self.drafts[-1].notes[-1] += text
+            return
+        if self._context is not None and self._pending is None:
+            row = line_to_row(line, self._context.parts[-1].grid.col_edges)
+            if row is not None:
+                self._context.parts.append(_Part(page_no, row, 0))
+                return
+        self._context = None
+        self._last_free = line
+
+    def grid(self, grid: Grid, page_no: int, first_on_page: bool) -> None:
+        self._last_note_page = None
+        pending = self._pending
+        if pending is None and self._pending_code:
+            try:
+                pending = self.template.table(self._pending_code)
+            except KeyError:
+                pending = None
+        previous = self.drafts[-1] if self.drafts else None
+        if pending is not None:
+            if previous and previous.template is pending and _same_columns(previous.first, grid):
+                self._continue(previous, grid, page_no)
+            else:
+                title = self._pending_title or pending.title
+                self.drafts.append(
+                    _start_draft(
+                        grid,
+                        page_no,
+                        pending,
+                        title,
+                        self._pending_label,
+                        self.template.empty_marker,
+                    )
+                )
+        elif previous and first_on_page and _same_columns(previous.first, grid):
+            self._continue(previous, grid, page_no)
+        else:
+            title = ""
+            free = self._last_free
+            if free and 0 <= grid.bbox.top - free.bbox.bottom <= _TITLE_REACH:
+                title = squeeze(free.text)
+            self.drafts.append(
+                _start_draft(
+                    grid, page_no, None, title, self._pending_label, self.template.empty_marker
+                )
+            )
+        self._pending, self._pending_title, self._pending_code = None, "", None
+        self._pending_label = None
+        self._last_free = None
+        self._context = self.drafts[-1]
+
+    def _continue(self, draft: _TableDraft, grid: Grid, page_no: int) -> None:
+        draft.parts.append(_Part(page_no, grid, _repeated_rows(draft, grid)))
+
+
+def line_to_row(line: TextLine, col_edges: Sequence[float]) -> Grid | None:
+    """A text line printed as a table row without ruling lines, placed on the table's columns.
+
+    Real disclosures lose rules at page tops or in whole blocks; such a line still reads as a
+    row when it lies within the table's width, prints money, and spreads over two or more of
+    its columns. Only printed words become cells.
+    """
+    left, right = col_edges[0], col_edges[-1]
+    if len(line.words) < 2 or line.bbox.x0 < left - 2 or line.bbox.x1 > right + 2:
+        return None
+    if not any(looks_like_amount(w.text) for w in line.words):
+        return None
+    by_col: dict[int, list[Word]] = {}
+    last = len(col_edges) - 2
+    for word in line.words:
+        col = min(max(bisect_right(col_edges, (word.x0 + word.x1) / 2) - 1, 0), last)
+        by_col.setdefault(col, []).append(word)
+    if len(by_col) < 2:
+        return None
+    top, bottom = line.bbox.top, line.bbox.bottom
+    cells = tuple(
+        GridCell(
+            0,
+            col,
+            1,
+            1,
+            BBox(col_edges[col], top, col_edges[col + 1], bottom),
+            "".join(w.text for w in words),
+        )
+        for col, words in sorted(by_col.items())
+    )
+    return Grid(BBox(left, top, right, bottom), (top, bottom), tuple(col_edges), cells)
+
+
+def _row_meaning(reader: SubjectReader, columns: Sequence[Column], by_col: dict[int, GridCell]):
+    paths = [c.path for c in columns]
+    text_at = lambda i: squeeze(by_col[i].text) if i is not None and i in by_col else ""  # noqa: E731
+    split = split_code_columns(paths)
+    code_col = subject_code_column(paths)
+    unit_col = unit_code_column(paths)
+    label_cols = [c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL]
+    label = next((text_at(i) for i in label_cols if text_at(i)), "")
+    if not label:
+        label = next((text_at(i) for i in sorted(by_col) if text_at(i)), "")
+    return reader.read(
+        label=label,
+        code=text_at(code_col),
+        split_code=tuple(text_at(i) for i in split) if split else None,
+        unit_code_text=text_at(unit_col),
+    )
+
+
+def _row_label(columns: Sequence[Column], by_col: dict[int, GridCell], col: int) -> str | None:
+    """The row's label for a cell: the nearest label column at or left of it, else the first."""
+    labels = [c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL]
+    left = [i for i in labels if i <= col]
+    for i in [*reversed(left), *labels]:
+        if i in by_col and squeeze(by_col[i].text):
+            return squeeze(by_col[i].text)
+    return None
+
+
+def _draft_to_table(
+    draft: _TableDraft, unit_code: str | None, unit_name: str | None, empty_marker: str
+) -> ExtractedTable:
+    reader = SubjectReader(unit_code, unit_name)
+    columns = draft.columns
+    cells: list[Cell] = []
+    row_no = 0
+    is_empty = draft.empty_marker_line
+    for part in draft.parts:
+        grid = part.grid
+        for r in range(part.first_body_row, grid.row_count):
+            starting = grid.row_cells(r)
+            if not starting:
+                continue
+            row_no += 1
+            by_col = {c.col: c for c in starting}
+            if any(empty_marker in squeeze(c.text) for c in starting):
+                is_empty = True
+                meaning_kind, subject, entity = RowKind.EMPTY_MARKER, None, None
+            else:
+                meaning = _row_meaning(reader, columns, by_col)
+                meaning_kind, subject, entity = (
+                    meaning.kind,
+                    meaning.subject_code,
+                    meaning.entity_code,
+                )
+            for c in starting:
+                column = columns[c.col] if c.col < len(columns) else None
+                text = squeeze(c.text)
+                amount = None
+                if column is not None and column.kind is ColumnKind.AMOUNT:
+                    amount = parse_amount(text)
+                cells.append(
+                    Cell(
+                        row_no=row_no,
+                        column_no=c.col + 1,
+                        column_path=column.path if column else "",
+                        row_label=_row_label(columns, by_col, c.col),
+                        row_kind=meaning_kind,
+                        subject_code=subject,
+                        entity_code=entity,
+                        text=text,
+                        amount=amount,
+                        page_no=part.page_no,
+                        bbox=c.bbox,
+                    )
+                )
+    return ExtractedTable(
+        table_code=draft.code,
+        title=draft.title,
+        unit_label=draft.unit_label,
+        page_from=draft.parts[0].page_no,
+        page_to=draft.parts[-1].page_no,
+        header_rows=draft.parts[0].first_body_row,
+        columns=columns,
+        cells=cells,
+        is_empty=is_empty,
+        notes=draft.notes,
+    )
+
+
+def pages_to_tables(
+    pages: Sequence[PageContent],
+    template: Template,
+    unit_code: str | None,
+    unit_name: str | None = None,
+) -> list[ExtractedTable]:
+    """Every ruled table of the document, template tables carrying their `table_code`."""
+    assembler = _Assembler(template)
+    for page in pages:
+        first_on_page = True
+        for element in page.elements():
+            if isinstance(element, Grid):
+                assembler.grid(element, page.page_no, first_on_page)
+                first_on_page = False
+            elif assembler.line(element, page.page_no):
+                first_on_page = False
+    return [
+        _draft_to_table(d, unit_code, unit_name, template.empty_marker) for d in assembler.drafts
+    ]

@@ -1,0 +1,27 @@
+from disclosure.cover import filer_name, lines_to_cover, unit_label
+
+
+def test_cover_page_identity():
+    cover = lines_to_cover(
+        [
+            "2024 年省级单位预算公开表",
+            "单位代码： 010",
+            "单位名称： 湖南省信访局",
+            "联系电话： 0731-81125819",
+        ]
+    )
+    assert (cover.year, cover.unit_code, cover.unit_name) == (2024, "010", "湖南省信访局")
+
+
+def test_without_a_cover_the_filer_line_names_the_unit():
+    cover = lines_to_cover(
+        ["江苏省政协办公厅2017年度部门预算", "填报部门：江苏省政协办公厅 单位：万元"]
+    )
+    assert (cover.year, cover.unit_code, cover.unit_name) == (2017, None, "江苏省政协办公厅")
+
+
+def test_caption_lines():
+    assert filer_name("填报部门：湖南省信访局   金额单位：万元") == "湖南省信访局"
+    assert unit_label("填报部门：湖南省信访局   金额单位：万元") == "万元"
+    assert unit_label("单位：万元") == "万元"
+    assert unit_label("单位名称： 湖南省信访局") is None
