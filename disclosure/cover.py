@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from disclosure.text import squeeze
 
-_YEAR = re.compile(r"(20\d{2})年")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|度)")
 _UNIT_CODE = re.compile(r"单位代码[:：](\d{3,})")
 _UNIT_NAME = re.compile(r"单位名称[:：](.+)")
 _FILER = re.compile(r"填报(?:部门|单位)[:：](.+?)(?:(?:金额)?单位[:：].*)?$")

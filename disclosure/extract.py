@@ -33,7 +33,7 @@ from disclosure.template import load_template
 
 _SNIFF_BYTES = 1024
 # Pages per worker task when a document is split across processes.
-_MIN_PAGES_PER_WORKER = 4
+_MIN_PAGES_PER_WORKER = 12
 
 
 def sniff_pdf(path: Path) -> None:
@@ -126,8 +126,9 @@ def extract_disclosure(
             )
         raise NoTextLayer(str(path), "no text on any page")
     tmpl = load_template(template)
-    lines = [line.text for c in contents[:3] for line in c.lines]
-    cover = lines_to_cover(lines or [line.text for c in contents for line in c.lines])
+    # The cover comes first; without one, any printed line, then the file name, gives the year.
+    lines = [line.text for c in contents for line in c.lines]
+    cover = lines_to_cover([*lines, path.stem])
     tables = pages_to_tables(contents, tmpl, cover.unit_code, cover.unit_name)
     if not tables:
         raise NotABudgetDisclosure(

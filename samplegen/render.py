@@ -118,6 +118,11 @@ def _font() -> _Font:
     return _registered_font(cjk_font_path())
 
 
+def registered_font_name() -> str:
+    """The reportlab name of the embedded CJK font, registered on first use."""
+    return _font().name
+
+
 @cache
 def _em_width(font_name: str, char: str) -> float:
     return pdfmetrics.stringWidth(char, font_name, 1000.0) / 1000.0
