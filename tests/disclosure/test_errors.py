@@ -7,9 +7,9 @@ import pytest
 from disclosure.errors import (
     DamagedPdf,
     EncryptedPdf,
-    NoTextLayer,
     NotABudgetDisclosure,
     NotAPdf,
+    NoTextLayer,
 )
 from disclosure.extract import extract_disclosure
 from samplegen import bad_inputs
