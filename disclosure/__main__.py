@@ -24,7 +24,7 @@ def _pdfs(paths: list[Path]) -> list[Path]:
 
 @app.command()
 def summary(
-    paths: list[Path] = typer.Argument(..., help="PDF files or folders of PDFs"),  # noqa: B008
+    paths: list[Path] = typer.Argument(..., help="PDF files or folders of PDFs"),
     workers: int = typer.Option(1, help="processes per document"),
 ) -> None:
     """Extract each PDF and print a per-table summary; bad files are reported, not fatal."""

@@ -47,3 +47,11 @@ def unit_code_column(paths: list[str]) -> int | None:
         if re.search(r"(单位|部门).*(代码|编码)$", leaf):
             return i
     return None
+
+
+def names_units(paths: list[str]) -> bool:
+    """True when rows are units named without codes (部门名称 / 单位名称 and no code column)."""
+    leaves = [p.rsplit("/", 1)[-1] for p in paths]
+    if any(column_kind(p) is ColumnKind.CODE for p in paths):
+        return False
+    return any(re.fullmatch(r"(部门|单位)名称", leaf) for leaf in leaves)

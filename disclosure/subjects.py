@@ -60,11 +60,13 @@ class SubjectReader:
         code: str = "",
         split_code: tuple[str, str, str] | None = None,
         unit_code_text: str = "",
+        names_entities: bool = False,
     ) -> RowMeaning:
         """Meaning of a row from its printed label and code cell(s).
 
         `code`: the 科目编码 cell; `split_code`: the 类, 款, 项 cells; `unit_code_text`: the
         单位代码 cell. Pass what the table prints; missing columns are empty strings.
+        `names_entities`: the table has no code column and its label column names units.
         """
         entity = unit_code_text if _DIGITS.match(unit_code_text or "") else None
         if split_code and _DIGITS.match(split_code[0] or ""):
@@ -89,9 +91,9 @@ class SubjectReader:
                 return known
         if is_total_label(label):
             return RowMeaning(RowKind.TOTAL)
-        # tables without code columns (23) name the department and its 本级 entity only
-        if self.unit_name and label == self.unit_name:
-            return RowMeaning(RowKind.UNIT, entity_code=self.unit_code)
-        if label.endswith("本级"):
+        if names_entities and label:
+            # a table listing units by name only (23): the department, or one of its entities
+            if self.unit_name and label == self.unit_name:
+                return RowMeaning(RowKind.UNIT, entity_code=self.unit_code)
             return RowMeaning(RowKind.ENTITY)
         return RowMeaning(RowKind.ITEM, entity_code=entity)

@@ -16,6 +16,7 @@ from itertools import pairwise
 from disclosure.amounts import looks_like_amount, parse_amount
 from disclosure.columns import (
     column_kind,
+    names_units,
     split_code_columns,
     subject_code_column,
     unit_code_column,
@@ -253,6 +254,7 @@ def _row_meaning(reader: SubjectReader, columns: Sequence[Column], by_col: dict[
         code=text_at(code_col),
         split_code=tuple(text_at(i) for i in split) if split else None,
         unit_code_text=text_at(unit_col),
+        names_entities=names_units(paths),
     )
 
 
