@@ -1,0 +1,55 @@
+"""Load: make an extracted disclosure current in the warehouse, or quarantine what failed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run, task_run
+from prefect.utilities.annotations import quote
+
+from tasks.extract import Extraction
+from warehouse import store
+from warehouse.documents import Document, Outcome
+from warehouse.settings import WarehouseSettings
+
+
+def _load_run_name() -> str:
+    extraction = task_run.parameters["extraction"]
+    if isinstance(extraction, quote):  # the flow quotes it so Prefect does not walk every cell
+        extraction = extraction.unquote()
+    found = extraction.disclosure
+    if found is not None and found.unit_code and found.year:
+        return f"load-{found.unit_code}-{found.year}"
+    return f"quarantine-{extraction.document.stem}"
+
+
+@task(name="load", task_run_name=_load_run_name, cache_policy=NO_CACHE)
+def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcome:
+    """Waits for the warehouse writer lock; see warehouse.store for the write order."""
+    if extraction.disclosure is None:
+        outcome = store.quarantine_document(
+            settings,
+            extraction.document,
+            extraction.reason or "extraction_failed",
+            extraction.message or str(extraction.document.path),
+            flow_run_id=flow_run.id,
+        )
+    else:
+        outcome = store.load_disclosure(
+            settings, extraction.document, extraction.disclosure, flow_run_id=flow_run.id
+        )
+    get_run_logger().info(
+        "%s: %s%s%s",
+        extraction.document.file_name,
+        outcome.status,
+        f" ({outcome.reason})" if outcome.reason else "",
+        f", superseding {outcome.superseded_file}" if outcome.superseded_file else "",
+    )
+    return outcome
+
+
+@task(name="record-duplicates", task_run_name="record-duplicates", cache_policy=NO_CACHE)
+def record_duplicates(documents: Sequence[Document], settings: WarehouseSettings) -> list[Outcome]:
+    return store.record_duplicates(settings, documents, flow_run_id=flow_run.id)

@@ -1,0 +1,104 @@
+"""Session-wide test setup: a private Prefect home, and one Prefect test server for flow tests.
+
+Prefect reads its settings when it is first imported, so the environment is set here, before
+any test module imports it. Subprocesses started by tests inherit the same environment.
+"""
+
+from __future__ import annotations
+
+import atexit
+import dataclasses
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from disclosure.extract import extract_disclosure
+from disclosure.model import Disclosure
+from samplegen.hunan_xinfang_2024 import spec as seed_spec
+from samplegen.render import render_disclosure
+from samplegen.spec import DisclosureSpec, TableSpec
+
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="prefect-home-")
+atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], ignore_errors=True)
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """A temporary Prefect API for the whole session (~10 s to start, so started once)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield
+
+
+# --- sample disclosures, rendered once per session ------------------------------------------
+
+HUNAN_2024 = "2024_010_湖南省信访局.pdf"
+HUNAN_2023 = "2023_010_湖南省信访局.pdf"
+REISSUE_2024 = "2024_010_湖南省信访局（更正）.pdf"
+
+
+def corrected(spec: DisclosureSpec) -> DisclosureSpec:
+    """A re-issue of the same unit and year: 三公 reception cost 14.00 → 12.00 (total 69.00)."""
+    fix = {Decimal("14.00"): Decimal("12.00"), Decimal("71.00"): Decimal("69.00")}
+
+    def fixed(table: TableSpec) -> TableSpec:
+        if table.code != "14":
+            return table
+        rows = tuple(
+            dataclasses.replace(row, values=tuple(fix.get(v, v) for v in row.values))  # type: ignore[arg-type]
+            for row in table.rows
+        )
+        return dataclasses.replace(table, rows=rows)
+
+    return dataclasses.replace(spec, tables=tuple(fixed(t) for t in spec.tables))
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Real PDFs by file name: the 2024 seed, the same unit in 2023, and a 2024 re-issue."""
+    seed = seed_spec()
+    specs = {
+        HUNAN_2024: seed,
+        HUNAN_2023: dataclasses.replace(seed, year=2023),
+        REISSUE_2024: corrected(seed),
+    }
+    folder = tmp_path_factory.mktemp("samples")
+    for name, spec in specs.items():
+        render_disclosure(spec, folder / name)
+    return {name: folder / name for name in specs}
+
+
+@pytest.fixture(scope="session")
+def sample_disclosures(sample_pdfs: dict[str, Path]) -> dict[str, Disclosure]:
+    return {name: extract_disclosure(path) for name, path in sample_pdfs.items()}
+
+
+@pytest.fixture
+def make_inbox(tmp_path: Path, sample_pdfs: dict[str, Path]) -> Callable[..., Path]:
+    """An inbox folder holding copies of the named samples (or raw bytes), oldest first.
+
+    Arguments are sample names, or (file name, bytes) pairs for hand-made inputs. Each file's
+    mtime is one minute after the previous one, which is the order a run takes them in.
+    """
+    counter = iter(range(1, 1000))
+
+    def make(*items: str | tuple[str, bytes], folder: str = "inbox") -> Path:
+        inbox = tmp_path / folder
+        inbox.mkdir(exist_ok=True)
+        for item in items:
+            name, data = item if isinstance(item, tuple) else (item, sample_pdfs[item].read_bytes())
+            path = inbox / name
+            path.write_bytes(data)
+            stamp = 1_700_000_000 + 60 * next(counter)
+            os.utime(path, (stamp, stamp))
+        return inbox
+
+    return make

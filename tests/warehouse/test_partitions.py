@@ -1,0 +1,143 @@
+"""The Parquet layout on disk, and partition replacement that readers never see half of."""
+
+from __future__ import annotations
+
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+
+from disclosure.model import Disclosure
+from tests.conftest import HUNAN_2023, HUNAN_2024
+from warehouse import store
+from warehouse.documents import Document
+from warehouse.partitions import BadPartitionKey, partition_file, replace_partition
+from warehouse.relations import AMOUNT, CELLS_SCHEMA, disclosure_to_cells
+from warehouse.settings import WarehouseSettings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> WarehouseSettings:
+    return WarehouseSettings(tmp_path / "data")
+
+
+def test_one_file_per_year_and_unit_under_hive_directories(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    for name in (HUNAN_2024, HUNAN_2023):
+        path = sample_pdfs[name]
+        doc = Document(path, name.encode().hex()[:64].ljust(64, "0"), path.stat().st_size)
+        store.load_disclosure(settings, doc, sample_disclosures[name])
+
+    files = sorted(
+        str(p.relative_to(settings.parquet_dir))
+        for p in settings.parquet_dir.rglob("*")
+        if p.is_file()
+    )
+    assert files == [
+        "budget_cells/year=2023/unit_code=010/data.parquet",
+        "budget_cells/year=2024/unit_code=010/data.parquet",
+    ]
+    # The partition keys live in the path, not the file; amounts are exact decimals.
+    schema = pq.read_schema(settings.parquet_dir / files[0])
+    assert schema.field("amount").type == pa.decimal128(18, 2)
+    assert "year" not in schema.names and "unit_code" not in schema.names
+    # Any hive-aware reader gets the keys back (unit codes as text: '010' is not 10).
+    dataset = ds.dataset(
+        settings.parquet_dir / "budget_cells",
+        partitioning=ds.partitioning(
+            pa.schema([("year", pa.int32()), ("unit_code", pa.string())]), flavor="hive"
+        ),
+    )
+    table = dataset.to_table(filter=ds.field("year") == 2024, columns=["unit_code", "amount"])
+    assert set(table.column("unit_code").to_pylist()) == {"010"}
+    assert table.num_rows == sample_disclosures[HUNAN_2024].cell_count
+
+
+def test_the_same_rows_give_the_same_bytes(
+    settings: WarehouseSettings, sample_disclosures: dict[str, Disclosure]
+) -> None:
+    cells = disclosure_to_cells(sample_disclosures[HUNAN_2024], "d" * 64)
+    target = replace_partition(settings, "budget_cells", 2024, "010", cells)
+    first = target.read_bytes()
+    replace_partition(settings, "budget_cells", 2024, "010", cells)
+    assert target.read_bytes() == first
+    assert list(settings.staging_dir.iterdir()) == []
+
+
+def _cells(doc_id: str, rows: int, amount: str) -> pa.Table:
+    columns = {name: [None] * rows for name in CELLS_SCHEMA.names}
+    columns |= {
+        "doc_id": [doc_id] * rows,
+        "table_no": [1] * rows,
+        "row_no": list(range(1, rows + 1)),
+        "column_no": [1] * rows,
+        "amount": [Decimal(amount)] * rows,
+    }
+    return pa.table(columns, schema=CELLS_SCHEMA)
+
+
+def test_a_reader_sees_the_old_partition_or_the_new_one_never_a_mix(
+    settings: WarehouseSettings,
+) -> None:
+    # Two versions of different sizes, swapped back and forth while a reader keeps reading.
+    versions = {"a": _cells("a", 50_000, "1.10"), "b": _cells("b", 80_000, "2.20")}
+    target = replace_partition(settings, "budget_cells", 2024, "010", versions["a"])
+    stop = threading.Event()
+    seen: list[tuple[str, int, Decimal]] = []
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        # One open per read, as a reader of one file does: a reader that opens the path twice
+        # (footer first, data later: pq.read_table, DuckDB's read_parquet) can pair one
+        # version's footer with the other's bytes — see warehouse/partitions.py.
+        while not stop.is_set():
+            try:
+                with target.open("rb") as handle:
+                    table = pq.ParquetFile(handle).read(columns=["doc_id", "amount"])
+            except BaseException as error:
+                errors.append(error)
+                return
+            ids = set(table.column("doc_id").to_pylist())
+            amounts = set(table.column("amount").to_pylist())
+            assert len(ids) == 1 and len(amounts) == 1
+            seen.append((ids.pop(), table.num_rows, amounts.pop()))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for i in range(40):
+            replace_partition(settings, "budget_cells", 2024, "010", versions["ab"[i % 2]])
+    finally:
+        stop.set()
+        reader.join()
+
+    assert not errors
+    assert seen, "the reader never read"
+    assert set(seen) <= {("a", 50_000, Decimal("1.10")), ("b", 80_000, Decimal("2.20"))}
+
+
+def test_a_replace_leaves_other_partitions_alone(
+    settings: WarehouseSettings, sample_disclosures: dict[str, Disclosure]
+) -> None:
+    cells = disclosure_to_cells(sample_disclosures[HUNAN_2024], "d" * 64)
+    other = replace_partition(settings, "budget_cells", 2023, "010", cells)
+    before = other.read_bytes()
+    replace_partition(settings, "budget_cells", 2024, "010", _cells("x", 3, "1.00"))
+    replace_partition(settings, "budget_cells", 2024, "011", _cells("y", 3, "1.00"))
+    assert other.read_bytes() == before
+    assert pq.read_schema(other).field("amount").type == AMOUNT
+
+
+@pytest.mark.parametrize(("year", "unit_code"), [(2024, "../010"), (2024, "01 0"), (24, "010")])
+def test_keys_that_cannot_name_a_partition_are_refused(
+    settings: WarehouseSettings, year: int, unit_code: str
+) -> None:
+    with pytest.raises(BadPartitionKey):
+        partition_file(settings, "budget_cells", year, unit_code)

@@ -1,0 +1,243 @@
+"""Loading, duplicates, re-issues and quarantine, on real extracted samples and real files."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from disclosure.model import Disclosure
+from tests.conftest import HUNAN_2023, HUNAN_2024, REISSUE_2024
+from tests.warehouse.warehouse_state import file_checksums
+from warehouse import store
+from warehouse.documents import Document, Status
+from warehouse.raw import keep_raw, sha256_of
+from warehouse.settings import WarehouseSettings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> WarehouseSettings:
+    return WarehouseSettings(tmp_path / "data")
+
+
+def document(path: Path, settings: WarehouseSettings) -> Document:
+    doc = Document(path.resolve(), sha256_of(path), path.stat().st_size)
+    return dataclasses.replace(doc, kept_at=keep_raw(doc.path, doc.sha256, settings))
+
+
+def query(settings: WarehouseSettings, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(settings.database), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def test_load_records_the_document_its_tables_and_cells(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    disclosure = sample_disclosures[HUNAN_2024]
+    doc = document(sample_pdfs[HUNAN_2024], settings)
+
+    outcome = store.load_disclosure(settings, doc, disclosure)
+
+    assert (outcome.status, outcome.unit_code, outcome.year) == (Status.LOADED, "010", 2024)
+    assert query(settings, "SELECT doc_id, status, unit_name, page_count FROM disclosures") == [
+        (doc.doc_id, "loaded", "湖南省信访局", disclosure.page_count)
+    ]
+    tables = query(settings, "SELECT table_code, title, row_count FROM budget_tables ORDER BY 1")
+    assert tables == sorted((t.table_code, t.title, t.row_count) for t in disclosure.tables)
+    ((count, total),) = query(settings, "SELECT count(*), sum(amount) FROM budget_cells")
+    assert count == disclosure.cell_count
+    assert total == sum(
+        c.amount for t in disclosure.tables for c in t.cells if c.amount is not None
+    )
+
+
+def test_same_bytes_elsewhere_is_a_duplicate_and_writes_nothing_else(
+    settings: WarehouseSettings,
+    tmp_path: Path,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    original = document(sample_pdfs[HUNAN_2024], settings)
+    store.load_disclosure(settings, original, sample_disclosures[HUNAN_2024])
+    before = file_checksums(settings.data_dir)
+    tables_before = query(settings, "SELECT * FROM budget_tables ORDER BY ALL")
+    copy = tmp_path / "elsewhere" / "copy.pdf"
+    copy.parent.mkdir()
+    copy.write_bytes(sample_pdfs[HUNAN_2024].read_bytes())
+
+    outcomes = store.record_duplicates(settings, [document(copy, settings)])
+
+    assert [(o.status, o.reason) for o in outcomes] == [
+        (Status.DUPLICATE, f"same bytes as {HUNAN_2024} (loaded)")
+    ]
+    assert query(settings, "SELECT file_name, status FROM disclosures ORDER BY ingested_at") == [
+        (HUNAN_2024, "loaded"),
+        ("copy.pdf", "duplicate"),
+    ]
+    assert file_checksums(settings.data_dir) == before
+    assert query(settings, "SELECT * FROM budget_tables ORDER BY ALL") == tables_before
+
+
+def test_the_same_file_again_is_unchanged(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    doc = document(sample_pdfs[HUNAN_2024], settings)
+    store.load_disclosure(settings, doc, sample_disclosures[HUNAN_2024])
+    before = file_checksums(settings.data_dir)
+
+    again = store.load_disclosure(settings, doc, sample_disclosures[HUNAN_2024])
+
+    assert again.status == Status.UNCHANGED
+    assert query(settings, "SELECT count(*) FROM disclosures") == [(1,)]
+    assert file_checksums(settings.data_dir) == before
+
+
+def test_a_reissue_supersedes_the_earlier_version_of_its_unit_and_year(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    first = document(sample_pdfs[HUNAN_2024], settings)
+    other_year = document(sample_pdfs[HUNAN_2023], settings)
+    reissue = document(sample_pdfs[REISSUE_2024], settings)
+    store.load_disclosure(settings, first, sample_disclosures[HUNAN_2024])
+    store.load_disclosure(settings, other_year, sample_disclosures[HUNAN_2023])
+
+    outcome = store.load_disclosure(settings, reissue, sample_disclosures[REISSUE_2024])
+
+    assert (outcome.status, outcome.superseded, outcome.superseded_file) == (
+        Status.LOADED,
+        first.doc_id,
+        HUNAN_2024,
+    )
+    ledger = query(
+        settings,
+        "SELECT file_name, year, status, superseded_by, reason FROM disclosures ORDER BY 1",
+    )
+    assert ledger == [
+        (HUNAN_2023, 2023, "loaded", None, None),
+        (
+            HUNAN_2024,
+            2024,
+            "superseded",
+            reissue.doc_id,
+            f"superseded by {REISSUE_2024} ({reissue.doc_id[:12]}), "
+            "a later version for unit 010, 2024",
+        ),
+        (REISSUE_2024, 2024, "loaded", None, None),
+    ]
+    # The corrected 三公 figures are current; the earlier version's cells are gone, its raw stays.
+    assert query(
+        settings,
+        "SELECT sangong_total, official_reception FROM sangong_costs "
+        "WHERE year = 2024 AND row_kind = 'total'",
+    ) == [(Decimal("69.00"), Decimal("12.00"))]
+    assert query(settings, "SELECT DISTINCT doc_id FROM budget_cells WHERE year = 2024") == [
+        (reissue.doc_id,)
+    ]
+    assert query(settings, "SELECT DISTINCT doc_id FROM budget_tables WHERE year = 2024") == [
+        (reissue.doc_id,)
+    ]
+    assert settings.raw_path(first.doc_id).read_bytes() == sample_pdfs[HUNAN_2024].read_bytes()
+
+
+def test_quarantine_keeps_the_raw_file_and_writes_a_report(
+    settings: WarehouseSettings, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"<html>not found</html>")
+    doc = document(bad, settings)
+
+    outcome = store.quarantine_document(settings, doc, "not_a_pdf", f"{bad}: not a PDF")
+
+    assert (outcome.status, outcome.reason) == (Status.QUARANTINED, "not_a_pdf")
+    report = json.loads(settings.quarantine_path(doc.doc_id).read_text("utf-8"))
+    assert report == {
+        "doc_id": doc.doc_id,
+        "file_name": "bad.pdf",
+        "source_uri": doc.source_uri,
+        "raw_path": f"raw/{doc.doc_id}.pdf",
+        "reason": "not_a_pdf",
+        "message": f"{bad}: not a PDF",
+    }
+    assert settings.raw_path(doc.doc_id).read_bytes() == b"<html>not found</html>"
+    assert query(settings, "SELECT status, reason FROM disclosures") == [
+        ("quarantined", "not_a_pdf")
+    ]
+    # Before any load the Parquet-backed views exist and are empty.
+    assert query(settings, "SELECT count(*) FROM budget_cells") == [(0,)]
+    assert query(settings, "SELECT count(*) FROM expenditure_by_function") == [(0,)]
+
+
+def test_a_disclosure_without_unit_or_year_is_quarantined(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    nameless = dataclasses.replace(sample_disclosures[HUNAN_2024], unit_code=None)
+    doc = document(sample_pdfs[HUNAN_2024], settings)
+
+    outcome = store.load_disclosure(settings, doc, nameless)
+
+    assert (outcome.status, outcome.reason) == (Status.QUARANTINED, "no_unit_or_year")
+    assert not (settings.parquet_dir / "budget_cells").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"amount": Decimal("1.005")}, "Rescaling Decimal value would cause data loss"),
+        ({"amount": Decimal("1" * 17)}, "Decimal"),
+    ],
+)
+def test_an_amount_that_does_not_fit_decimal_18_2_is_never_rounded(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+    change: dict,
+    expected: str,
+) -> None:
+    disclosure = sample_disclosures[HUNAN_2024]
+    table = disclosure.tables[0]
+    cells = [dataclasses.replace(table.cells[1], **change), *table.cells[2:]]
+    broken = dataclasses.replace(
+        disclosure, tables=[dataclasses.replace(table, cells=cells), *disclosure.tables[1:]]
+    )
+
+    outcome = store.load_disclosure(settings, document(sample_pdfs[HUNAN_2024], settings), broken)
+
+    assert (outcome.status, outcome.reason) == (Status.QUARANTINED, "unloadable")
+    assert expected in (outcome.message or "")
+    assert not (settings.parquet_dir / "budget_cells").exists()
+
+
+def test_a_moved_data_directory_gets_its_views_re_pointed_by_the_next_run(
+    tmp_path: Path, sample_pdfs: dict[str, Path], sample_disclosures: dict[str, Disclosure]
+) -> None:
+    before = WarehouseSettings(tmp_path / "before")
+    path = sample_pdfs[HUNAN_2024]
+    store.load_disclosure(
+        before, Document(path, "a" * 64, path.stat().st_size), sample_disclosures[HUNAN_2024]
+    )
+    after = WarehouseSettings(tmp_path / "after")
+    before.data_dir.rename(after.data_dir)
+
+    assert store.sightings(after) == {"a" * 64: {path.as_uri()}}
+
+    con = duckdb.connect(str(after.database), read_only=True)
+    try:
+        (count,) = con.execute("SELECT count(*) FROM budget_cells").fetchone()
+    finally:
+        con.close()
+    assert count == sample_disclosures[HUNAN_2024].cell_count

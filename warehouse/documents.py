@@ -1,0 +1,65 @@
+"""Input documents and what became of each in a run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file found by a run, identified by the sha256 of its bytes."""
+
+    path: Path  # absolute, where it was found
+    sha256: str
+    byte_size: int
+    kept_at: Path | None = None  # its copy in raw/, once kept
+
+    @property
+    def readable_path(self) -> Path:
+        """The kept copy when there is one: its bytes are the doc_id, whatever the source does."""
+        return self.kept_at or self.path
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    @property
+    def source_uri(self) -> str:
+        return self.path.as_uri()
+
+
+class Status(StrEnum):
+    """What a run did with a document (the ledger's statuses, plus two that write nothing)."""
+
+    LOADED = "loaded"  # its tables are now current for its unit and year
+    DUPLICATE = "duplicate"  # same bytes as a document already seen elsewhere: recorded only
+    QUARANTINED = "quarantined"  # could not be extracted: recorded with a reason, raw kept
+    UNCHANGED = "unchanged"  # already recorded from this very place: nothing written
+    FAILED = "failed"  # the run itself failed on it: nothing recorded, the next run retries
+
+
+@dataclass(frozen=True)
+class Outcome:
+    document: Document
+    status: Status
+    reason: str | None = None  # why quarantined / duplicate / failed
+    message: str | None = None  # the full error, for quarantined / failed
+    year: int | None = None
+    unit_code: str | None = None
+    unit_name: str | None = None
+    superseded: str | None = None  # doc_id of the earlier version this load superseded
+    superseded_file: str | None = None
+
+    @property
+    def unit_year(self) -> str:
+        return f"{self.unit_code}-{self.year}" if self.unit_code else "?"

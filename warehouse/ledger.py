@@ -1,0 +1,131 @@
+"""The `disclosures` ledger: which documents were seen, where, and what became of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from warehouse.documents import Document
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document's first recorded row (its status is never `duplicate`)."""
+
+    doc_id: str
+    file_name: str
+    status: str
+    template: str | None
+    year: int | None
+    unit_code: str | None
+    unit_name: str | None
+    page_count: int | None
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def sightings(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Every doc_id seen, with the source URIs it was seen at."""
+    seen: dict[str, set[str]] = {}
+    for doc_id, uri in con.execute("SELECT doc_id, source_uri FROM disclosures").fetchall():
+        seen.setdefault(doc_id, set()).add(uri)
+    return seen
+
+
+def entry(con: duckdb.DuckDBPyConnection, doc_id: str) -> Entry | None:
+    row = con.execute(
+        """
+        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count
+        FROM disclosures WHERE doc_id = ? AND status <> 'duplicate'
+        """,
+        [doc_id],
+    ).fetchone()
+    return Entry(*row) if row else None
+
+
+def seen_at(con: duckdb.DuckDBPyConnection, document: Document) -> bool:
+    row = con.execute(
+        "SELECT 1 FROM disclosures WHERE doc_id = ? AND source_uri = ?",
+        [document.doc_id, document.source_uri],
+    ).fetchone()
+    return row is not None
+
+
+def current(con: duckdb.DuckDBPyConnection, year: int, unit_code: str) -> Entry | None:
+    row = con.execute(
+        """
+        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count
+        FROM disclosures WHERE year = ? AND unit_code = ? AND status = 'loaded'
+        """,
+        [year, unit_code],
+    ).fetchone()
+    return Entry(*row) if row else None
+
+
+def record(
+    con: duckdb.DuckDBPyConnection,
+    document: Document,
+    status: str,
+    *,
+    reason: str | None = None,
+    template: str | None = None,
+    year: int | None = None,
+    unit_code: str | None = None,
+    unit_name: str | None = None,
+    page_count: int | None = None,
+    table_count: int | None = None,
+    cell_count: int | None = None,
+    flow_run_id: str | None = None,
+) -> None:
+    at = now()
+    con.execute(
+        """
+        INSERT INTO disclosures (
+            doc_id, source_uri, file_name, byte_size, raw_path, template, year, unit_code,
+            unit_name, page_count, table_count, cell_count, status, reason, superseded_by,
+            flow_run_id, ingested_at, status_changed_at
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+        """,
+        [
+            document.doc_id,
+            document.source_uri,
+            document.file_name,
+            document.byte_size,
+            f"raw/{document.doc_id}.pdf",
+            template,
+            year,
+            unit_code,
+            unit_name,
+            page_count,
+            table_count,
+            cell_count,
+            str(status),
+            reason,
+            flow_run_id,
+            at,
+            at,
+        ],
+    )
+
+
+def supersede(
+    con: duckdb.DuckDBPyConnection, doc_id: str, by: Document, *, year: int, unit_code: str
+) -> None:
+    con.execute(
+        """
+        UPDATE disclosures
+        SET status = 'superseded', superseded_by = ?, reason = ?, status_changed_at = ?
+        WHERE doc_id = ? AND status = 'loaded'
+        """,
+        [
+            by.doc_id,
+            f"superseded by {by.file_name} ({by.doc_id[:12]}), "
+            f"a later version for unit {unit_code}, {year}",
+            now(),
+            doc_id,
+        ],
+    )

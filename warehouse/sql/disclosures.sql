@@ -1,0 +1,27 @@
+-- 公开文件台账 disclosures: one row per document version seen — every input file, by the sha256
+-- of its bytes (doc_id), wherever it was found (source_uri). A document is `loaded` (its tables
+-- are the current ones for its unit and year), `superseded` (a later version of the same unit and
+-- year was loaded; `superseded_by` says which), `quarantined` (it could not be extracted; `reason`
+-- says why, quarantine/<doc_id>.json has the details) or `duplicate` (the same bytes were already
+-- seen under another source_uri: nothing else was written). Every raw file stays in raw/.
+CREATE TABLE IF NOT EXISTS disclosures (
+    doc_id VARCHAR NOT NULL,            -- sha256 of the file, hex
+    source_uri VARCHAR NOT NULL,        -- where this copy was found (file:// URI)
+    file_name VARCHAR NOT NULL,
+    byte_size BIGINT NOT NULL,
+    raw_path VARCHAR NOT NULL,          -- relative to the data directory: raw/<doc_id>.pdf
+    template VARCHAR,                   -- 'hunan', …; NULL when not extracted
+    year INTEGER,                       -- budget year printed on the cover
+    unit_code VARCHAR,                  -- 单位代码, e.g. '010'
+    unit_name VARCHAR,                  -- 单位名称
+    page_count INTEGER,
+    table_count INTEGER,
+    cell_count INTEGER,
+    status VARCHAR NOT NULL
+        CHECK (status IN ('loaded', 'quarantined', 'superseded', 'duplicate')),
+    reason VARCHAR,                     -- why quarantined / superseded / duplicate
+    superseded_by VARCHAR,              -- doc_id of the version that replaced this one
+    flow_run_id VARCHAR,                -- the Prefect flow run that saw it, when run by Prefect
+    ingested_at TIMESTAMP NOT NULL,     -- UTC
+    status_changed_at TIMESTAMP NOT NULL -- UTC
+);

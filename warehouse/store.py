@@ -1,0 +1,258 @@
+"""Loading documents into the warehouse, one writer at a time, so that a crash loses nothing.
+
+Every function here takes the writer lock, re-reads the ledger (another run may have recorded the
+same bytes meanwhile) and then writes in an order that a kill at any point leaves repairable:
+
+1. the (year, unit) Parquet partition is replaced in one rename (`partitions.replace_partition`);
+2. one DuckDB transaction records the document as `loaded`, marks the previous version of the
+   same unit and year `superseded`, replaces its `budget_tables` rows and re-registers the views.
+
+The ledger commit is the point of no return. A run killed before it left the document unrecorded,
+so the next run extracts and loads it again, writing the same bytes; the `budget_cells` view shows
+only cells of `loaded` documents, so a partition whose load never committed stays hidden.
+A quarantine writes `quarantine/<doc_id>.json` first and commits its ledger row second, likewise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from disclosure.model import Disclosure
+from warehouse import ledger
+from warehouse.catalog import open_reader, open_writer, register_views, views_current
+from warehouse.documents import Document, Outcome, Status
+from warehouse.lock import writer_lock
+from warehouse.partitions import BadPartitionKey, replace_partition
+from warehouse.relations import disclosure_to_cells, disclosure_to_tables
+from warehouse.settings import WarehouseSettings
+from warehouse.staging import place_atomically, sweep_staging
+
+CELLS = "budget_cells"
+
+
+def sightings(settings: WarehouseSettings) -> dict[str, set[str]]:
+    """Every doc_id the ledger has seen, with where; empty before the first load.
+
+    Also re-points the views when the data directory was moved since they were registered.
+    """
+    with writer_lock(settings):
+        sweep_staging(settings.staging_dir)
+        con = open_reader(settings)
+        if con is None:
+            return {}
+        try:
+            seen = ledger.sightings(con)
+            stale = not views_current(con, settings)
+        finally:
+            con.close()
+        if stale:
+            con = open_writer(settings)
+            try:
+                register_views(con, settings)
+            finally:
+                con.close()
+        return seen
+
+
+def load_disclosure(
+    settings: WarehouseSettings,
+    document: Document,
+    disclosure: Disclosure,
+    *,
+    flow_run_id: str | None = None,
+) -> Outcome:
+    """Make `disclosure` the current version of its unit and year."""
+    with writer_lock(settings):
+        sweep_staging(settings.staging_dir)
+        con = open_writer(settings)
+        try:
+            seen = _already_seen(con, document, flow_run_id)
+            if seen is not None:
+                return seen
+            if disclosure.year is None or not disclosure.unit_code:
+                return _quarantine(
+                    con,
+                    settings,
+                    document,
+                    "no_unit_or_year",
+                    f"{document.path}: no unit code or budget year was found on the cover",
+                    flow_run_id=flow_run_id,
+                )
+            try:
+                cells = disclosure_to_cells(disclosure, document.doc_id)
+                replace_partition(settings, CELLS, disclosure.year, disclosure.unit_code, cells)
+            except (pa.ArrowInvalid, BadPartitionKey) as error:
+                return _quarantine(
+                    con,
+                    settings,
+                    document,
+                    "unloadable",
+                    f"{document.path}: {error}",
+                    flow_run_id=flow_run_id,
+                )
+            return _commit_load(con, settings, document, disclosure, cells, flow_run_id)
+        finally:
+            con.close()
+
+
+def quarantine_document(
+    settings: WarehouseSettings,
+    document: Document,
+    reason: str,
+    message: str,
+    *,
+    flow_run_id: str | None = None,
+) -> Outcome:
+    """Record a document that could not be extracted; its raw file stays in `raw/`."""
+    with writer_lock(settings):
+        sweep_staging(settings.staging_dir)
+        con = open_writer(settings)
+        try:
+            seen = _already_seen(con, document, flow_run_id)
+            if seen is not None:
+                return seen
+            return _quarantine(con, settings, document, reason, message, flow_run_id=flow_run_id)
+        finally:
+            con.close()
+
+
+def record_duplicates(
+    settings: WarehouseSettings,
+    documents: Sequence[Document],
+    *,
+    flow_run_id: str | None = None,
+) -> list[Outcome]:
+    """Record copies of documents already seen elsewhere; nothing else is written."""
+    if not documents:
+        return []
+    with writer_lock(settings):
+        con = open_writer(settings)
+        try:
+            con.begin()
+            outcomes = []
+            for document in documents:
+                seen = _already_seen(con, document, flow_run_id)
+                outcomes.append(
+                    seen
+                    or Outcome(
+                        document,
+                        Status.FAILED,
+                        reason="original_not_recorded",
+                        message=f"{document.path}: a copy of a file this run failed to record",
+                    )
+                )
+            con.commit()
+            return outcomes
+        finally:
+            con.close()
+
+
+def _already_seen(
+    con: duckdb.DuckDBPyConnection, document: Document, flow_run_id: str | None
+) -> Outcome | None:
+    if ledger.seen_at(con, document):
+        return Outcome(document, Status.UNCHANGED, reason="already ingested from this file")
+    first = ledger.entry(con, document.doc_id)
+    if first is None:
+        return None
+    reason = f"same bytes as {first.file_name} ({first.status})"
+    ledger.record(
+        con,
+        document,
+        Status.DUPLICATE,
+        reason=reason,
+        template=first.template,
+        year=first.year,
+        unit_code=first.unit_code,
+        unit_name=first.unit_name,
+        page_count=first.page_count,
+        flow_run_id=flow_run_id,
+    )
+    return Outcome(
+        document,
+        Status.DUPLICATE,
+        reason=reason,
+        year=first.year,
+        unit_code=first.unit_code,
+        unit_name=first.unit_name,
+    )
+
+
+def _commit_load(
+    con: duckdb.DuckDBPyConnection,
+    settings: WarehouseSettings,
+    document: Document,
+    disclosure: Disclosure,
+    cells: pa.Table,
+    flow_run_id: str | None,
+) -> Outcome:
+    year, unit_code = disclosure.year, disclosure.unit_code
+    assert year is not None and unit_code is not None
+    tables = disclosure_to_tables(disclosure, document.doc_id)
+    con.begin()
+    previous = ledger.current(con, year, unit_code)
+    if previous is not None:
+        ledger.supersede(con, previous.doc_id, document, year=year, unit_code=unit_code)
+    ledger.record(
+        con,
+        document,
+        Status.LOADED,
+        template=disclosure.template,
+        year=year,
+        unit_code=unit_code,
+        unit_name=disclosure.unit_name,
+        page_count=disclosure.page_count,
+        table_count=len(disclosure.tables),
+        cell_count=cells.num_rows,
+        flow_run_id=flow_run_id,
+    )
+    con.execute("DELETE FROM budget_tables WHERE year = ? AND unit_code = ?", [year, unit_code])
+    con.register("incoming_tables", tables)
+    con.execute("INSERT INTO budget_tables BY NAME SELECT * FROM incoming_tables")
+    con.unregister("incoming_tables")
+    # The first partition turns budget_cells from an empty placeholder into a Parquet view.
+    register_views(con, settings)
+    con.commit()
+    return Outcome(
+        document,
+        Status.LOADED,
+        year=year,
+        unit_code=unit_code,
+        unit_name=disclosure.unit_name,
+        superseded=previous.doc_id if previous else None,
+        superseded_file=previous.file_name if previous else None,
+    )
+
+
+def _quarantine(
+    con: duckdb.DuckDBPyConnection,
+    settings: WarehouseSettings,
+    document: Document,
+    reason: str,
+    message: str,
+    *,
+    flow_run_id: str | None,
+) -> Outcome:
+    report = {
+        "doc_id": document.doc_id,
+        "file_name": document.file_name,
+        "source_uri": document.source_uri,
+        "raw_path": f"raw/{document.doc_id}.pdf",
+        "reason": reason,
+        "message": message,
+    }
+    text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    place_atomically(
+        settings.quarantine_path(document.doc_id),
+        settings.staging_dir,
+        lambda staged: Path(staged).write_text(text, encoding="utf-8"),
+    )
+    con.begin()
+    ledger.record(con, document, Status.QUARANTINED, reason=reason, flow_run_id=flow_run_id)
+    con.commit()
+    return Outcome(document, Status.QUARANTINED, reason=reason, message=message)
