@@ -68,6 +68,8 @@ def main(
     """Ingest new budget-disclosure PDFs: keep, extract, load; print what happened."""
     summary = ingest(source=source, data_dir=data_dir, workers=workers)
     typer.echo(summary.to_text())
+    warehouse = WarehouseSettings.resolve(data_dir).database
+    typer.echo(f"query it: .venv/bin/duckdb -readonly {warehouse}")
     # Quarantined files are an expected outcome; a file the run itself failed on is not.
     raise typer.Exit(code=1 if any(o.status == "failed" for o in summary.outcomes) else 0)
 

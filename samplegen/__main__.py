@@ -12,7 +12,11 @@ from pathlib import Path
 
 import typer
 
-from samplegen.departments import agriculture_2024, water_resources_2024
+from samplegen.departments import (
+    agriculture_2024,
+    water_resources_2023,
+    water_resources_2024,
+)
 from samplegen.hunan_xinfang_2024 import spec as xinfang_2024
 from samplegen.render import render_disclosure
 from samplegen.spec import DisclosureSpec
@@ -20,6 +24,7 @@ from samplegen.spec import DisclosureSpec
 SAMPLES: tuple[Callable[[], DisclosureSpec], ...] = (
     xinfang_2024,
     agriculture_2024,
+    water_resources_2023,
     water_resources_2024,
 )
 

@@ -3,6 +3,7 @@
 - `agriculture_2024()`: 湖南省农业农村厅 — 本级, a school and a centre; all 23 tables, with
   预算15–18表 empty (no 政府性基金, no 国有资本经营预算) and long subject tables that run over
   several pages.
+- `water_resources_2023()`: 湖南省水利厅 a year earlier (for questions across years).
 - `water_resources_2024()`: 湖南省水利厅 — 本级 and one centre; 政府性基金 present, no school
   (预算19表 empty), no 省级专项资金 (预算20/21表 empty), no 国有资本 (预算18表 empty); tables
   share pages, a narrow-margin layout and no table of contents.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import random
 
-from samplegen.budget import ADMIN, INSTITUTION, SCHOOL, Features
+from samplegen.budget import ADMIN, INSTITUTION, SCHOOL, Features, random_budget
 from samplegen.random_disclosure import disclosure_from_budget, draw_budget
 from samplegen.spec import DisclosureSpec, Layout
 
@@ -71,7 +72,20 @@ def water_resources_2024() -> DisclosureSpec:
     return disclosure_from_budget(budget, WATER_RESOURCES_SEED, layout=layout)
 
 
+def water_resources_2023() -> DisclosureSpec:
+    """湖南省水利厅 a year earlier: the same department and entities, a budget of its own."""
+    budget = random_budget(
+        random.Random(WATER_RESOURCES_SEED - 1),
+        year=2023,
+        department="湖南省水利厅",
+        entity_kinds=(ADMIN, INSTITUTION),
+        features=Features(government_funds=True, transfers=True, carry_over=True, unit_income=True),
+    )
+    return disclosure_from_budget(budget, WATER_RESOURCES_SEED - 1)
+
+
 SAMPLE_DEPARTMENTS = {
     "agriculture_2024": agriculture_2024,
+    "water_resources_2023": water_resources_2023,
     "water_resources_2024": water_resources_2024,
 }
