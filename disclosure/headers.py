@@ -138,13 +138,14 @@ def _row_span_end(grid: Grid, row: int) -> int:
     return max(ends, default=row + 1)
 
 
-def _is_body_row(grid: Grid, row: int, empty_marker: str) -> bool:
-    """A row that can only be body: it prints money or a code, a 合计 label, or the marker."""
+def _is_body_row(grid: Grid, row: int, empty_marker: str, labels: bool = True) -> bool:
+    """A row that can only be body: it prints money or a code, the empty-table marker, or
+    (with `labels`) a 合计 label in a leading column."""
     for cell in grid.row_cells(row):
         text = squeeze(cell.text)
         if looks_like_amount(text) or empty_marker in text:
             return True
-        if cell.col <= 1 and is_total_label(text):
+        if labels and cell.col <= 1 and is_total_label(text):
             return True
     return False
 
@@ -153,7 +154,11 @@ def caption_rows(grid: Grid) -> int:
     """Leading rows whose only text is one wide cell: a title drawn inside the table frame."""
     row = 0
     while row < grid.row_count and grid.col_count > 1:
-        printed = [c for c in grid.row_cells(row) if squeeze(c.text)]
+        cells = grid.row_cells(row)
+        printed = [c for c in cells if squeeze(c.text)]
+        if cells and not printed and row == 0:
+            row += 1  # an empty band above the caption
+            continue
         if len(printed) != 1 or printed[0].colspan * 2 < grid.col_count:
             break
         if looks_like_amount(squeeze(printed[0].text)):
@@ -172,7 +177,8 @@ def header_row_count(grid: Grid, first_row: int = 0, empty_marker: str = "") -> 
     if first_row >= grid.row_count:
         return 0
     first_end = _row_span_end(grid, first_row)
-    if _is_body_row(grid, first_row, empty_marker or "\0"):
+    # A table opens with its header: a 合计 there is a column heading, not a total row.
+    if _is_body_row(grid, first_row, empty_marker or "\0", labels=False):
         return 0
     end = first_end
     while end < grid.row_count and not _is_body_row(grid, end, empty_marker or "\0"):

@@ -76,6 +76,13 @@ def _same_columns(a: Grid, b: Grid) -> bool:
     return all(abs(x - y) <= _WIDTH_TOLERANCE for x, y in zip(widths_a, widths_b, strict=True))
 
 
+def _own_caption(draft: _TableDraft, grid: Grid) -> bool:
+    """The grid opens with a caption (a title inside its frame) that is not the draft's."""
+    return caption_rows(grid) > 0 and (
+        not draft.signature or row_texts(grid, 0) != draft.signature[0]
+    )
+
+
 def _repeated_rows(draft: _TableDraft, grid: Grid) -> int:
     """How many leading rows of a continuation grid repeat the first page's caption/header."""
     row = 0
@@ -99,7 +106,7 @@ def _start_draft(
     header = header_row_count(grid, captions, empty_marker)
     paths = grid_to_paths(grid_header(grid, captions, header))
     if not title and captions:
-        title = squeeze(grid.row_cells(0)[0].text)
+        title = "".join(squeeze(c.text) for c in grid.cells if c.row < captions)
     columns = [Column(i + 1, path, column_kind(path)) for i, path in enumerate(paths)]
     signature = [row_texts(grid, r) for r in range(captions + header)]
     draft = _TableDraft(template, title, label, grid, signature, columns)
@@ -184,7 +191,12 @@ class _Assembler:
                         self.template.empty_marker,
                     )
                 )
-        elif previous and first_on_page and _same_columns(previous.first, grid):
+        elif (
+            previous
+            and first_on_page
+            and _same_columns(previous.first, grid)
+            and not _own_caption(previous, grid)
+        ):
             self._continue(previous, grid, page_no)
         else:
             title = ""
