@@ -6,7 +6,6 @@ The warehouse is ingested from the bundled samples/, as `scripts/demo` does."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.readme_queries import documented_queries, rewrite_outputs
 from tests.warehouse.test_catalog import duckdb_cli
 from tests.warehouse.warehouse_state import REPO, driver
 
-DOC = REPO / "README.md"
 SAMPLES = REPO / "samples"
-# A ```sql block, then the ```text block holding what the duckdb CLI printed for it.
-QUERY = re.compile(r"```sql\n(?P<sql>.*?)```\n\n```text\n(?P<output>.*?)```", re.DOTALL)
+SECTION = "Query the warehouse"
 
 pytestmark = pytest.mark.slow
 
@@ -56,21 +54,16 @@ def build_warehouse(work: Path) -> Path:
 
 def test_every_documented_query_prints_what_the_doc_shows(tmp_path: Path) -> None:
     database = build_warehouse(tmp_path)
-    blocks = list(QUERY.finditer(DOC.read_text("utf-8")))
+    blocks = documented_queries(SECTION)
     assert len(blocks) >= 6
     for block in blocks:
         assert run_query(database, block["sql"]) == block["output"], block["sql"]
 
 
 def write() -> None:
-    text = DOC.read_text("utf-8")
     with tempfile.TemporaryDirectory() as work:
         database = build_warehouse(Path(work))
-        text = QUERY.sub(
-            lambda m: f"```sql\n{m['sql']}```\n\n```text\n{run_query(database, m['sql'])}```",
-            text,
-        )
-    DOC.write_text(text, "utf-8")
+        rewrite_outputs(SECTION, lambda sql: run_query(database, sql))
 
 
 if __name__ == "__main__" and "--write" in sys.argv:

@@ -1,0 +1,186 @@
+"""Reconciliation runs in a real warehouse: every run kept, written whole, under the writer lock;
+and the HTML report of a run."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from disclosure.model import Disclosure
+from tests.conftest import HUNAN_2024, REISSUE_2024
+from warehouse import store
+from warehouse.documents import Document
+from warehouse.lock import WarehouseBusy, writer_lock
+from warehouse.raw import sha256_of
+from warehouse.reconcile import evaluate_warehouse, load_catalog, year_batches
+from warehouse.reconcile_runs import (
+    FINDINGS,
+    RUNS,
+    combine,
+    reconcile_warehouse,
+    record_run,
+    run_file,
+)
+from warehouse.report import write_report
+from warehouse.settings import WarehouseSettings
+
+
+@pytest.fixture
+def settings(
+    tmp_path: Path, sample_pdfs: dict[str, Path], sample_disclosures: dict[str, Disclosure]
+) -> WarehouseSettings:
+    settings = WarehouseSettings(tmp_path / "data", lock_timeout_s=0.3)
+    path = sample_pdfs[HUNAN_2024]
+    document = Document(path, sha256_of(path), path.stat().st_size)
+    store.load_disclosure(settings, document, sample_disclosures[HUNAN_2024])
+    return settings
+
+
+def query(settings: WarehouseSettings, sql: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(settings.database), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_every_run_is_kept(settings: WarehouseSettings) -> None:
+    first = reconcile_warehouse(settings)
+    second = reconcile_warehouse(settings)
+    assert first.run_id < second.run_id  # run ids sort by time
+    runs = query(
+        settings,
+        "SELECT run_id, count(*), sum(findings) FROM reconciliation_runs GROUP BY 1 ORDER BY 1",
+    )
+    per_run = first.findings.num_rows
+    assert runs == [(first.run_id, first.rules.num_rows, per_run), (second.run_id, *runs[1][1:])]
+    assert query(
+        settings, "SELECT run_id, count(*) FROM reconciliation_findings GROUP BY 1 ORDER BY 1"
+    ) == [(first.run_id, per_run), (second.run_id, per_run)]
+    for relation in (FINDINGS, RUNS):
+        assert sorted(p.parent.name for p in (settings.parquet_dir / relation).glob("*/*")) == [
+            f"run_id={first.run_id}",
+            f"run_id={second.run_id}",
+        ]
+
+
+def test_only_the_current_version_of_a_disclosure_is_checked(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    # The re-issue corrects 三公 reception 14.00 → 12.00 (13's basic costs hold 10.00).
+    path = sample_pdfs[REISSUE_2024]
+    reissue = Document(path, sha256_of(path), path.stat().st_size)
+    outcome = store.load_disclosure(settings, reissue, sample_disclosures[REISSUE_2024])
+    assert outcome.superseded is not None
+    run = reconcile_warehouse(settings)
+    assert run.documents == 1
+    assert set(run.findings.column("doc_id").to_pylist()) == {reissue.doc_id}
+    reception = {
+        f["difference"]
+        for f in run.findings.to_pylist()
+        if f["rule_id"] == "sangong_14_vs_13" and f["column_path"] == "公务接待费"
+    }
+    assert reception == {Decimal("2.00")}
+
+
+def test_a_run_interrupted_between_its_two_files_stays_invisible(
+    settings: WarehouseSettings,
+) -> None:
+    done = reconcile_warehouse(settings)
+    # As if killed after the findings file was renamed into place, before the runs file was.
+    orphan = dataclasses.replace(done, run_id="29991231T000000Z-deadbeef")
+    path = run_file(settings, FINDINGS, orphan.run_id)
+    path.parent.mkdir(parents=True)
+    pq.write_table(orphan.findings, path)
+    (settings.staging_dir / f"1-x-{path.name}").write_bytes(b"half a file")
+    assert query(settings, "SELECT DISTINCT run_id FROM reconciliation_findings") == [
+        (done.run_id,)
+    ]
+
+
+def test_recording_takes_the_writer_lock(settings: WarehouseSettings) -> None:
+    run = reconcile_warehouse(settings)
+    later = dataclasses.replace(run, run_id="29991231T000000Z-0000beef")
+    with writer_lock(settings), pytest.raises(WarehouseBusy, match=r"warehouse\.lock"):
+        record_run(settings, later)  # an ingest is loading: wait, then give up clearly
+    assert not run_file(settings, RUNS, later.run_id).exists()
+    record_run(settings, later)  # once the lock is free
+    assert run_file(settings, RUNS, later.run_id).exists()
+
+
+HOLD_WRITER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])  # read-write: DuckDB locks the file for this process
+print("holding", flush=True)
+time.sleep(float(sys.argv[2]))
+con.close()
+"""
+
+
+def test_reading_waits_for_a_loading_writer_to_finish(settings: WarehouseSettings) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITER, str(settings.database), "1.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        started = time.monotonic()
+        patient = dataclasses.replace(settings, lock_timeout_s=30.0)
+        evaluation = evaluate_warehouse(patient, [2024])
+        assert time.monotonic() - started > 0.5  # it waited for the writer
+        assert evaluation.documents == 1
+    finally:
+        holder.wait(timeout=30)
+
+
+def test_reconciling_without_a_warehouse_says_so(tmp_path: Path) -> None:
+    settings = WarehouseSettings(tmp_path / "data")
+    with pytest.raises(FileNotFoundError, match="run an ingest first"):
+        reconcile_warehouse(settings)
+
+
+def test_the_report_lists_findings_with_their_pages_and_a_chart(
+    settings: WarehouseSettings,
+) -> None:
+    run = reconcile_warehouse(settings)
+    path = write_report(settings, run)
+    assert path == settings.data_dir / "reports" / f"reconcile-{run.run_id}.html"
+    html = path.read_text("utf-8")
+    assert "<svg" in html and "<script" not in html
+    # Self-contained: nothing fetched from elsewhere (the SVG namespace is a name, not a fetch).
+    assert re.findall(r"(?:src|href)=['\"]https?:", html) == []
+    assert "url(" not in html and "@import" not in html
+    doc_id = run.findings.column("doc_id")[0].as_py()
+    for f in run.findings.to_pylist():
+        if f["severity"] == "error":
+            assert f"../raw/{doc_id}.pdf#page={f['page_no']}" in html
+            assert f"{f['actual']:,.2f}" in html
+    assert "湖南省信访局" in html and "row_sum_09" in html
+
+
+def test_years_are_checked_in_batches_of_bounded_size() -> None:
+    counts = {2015: 800, 2016: 800, 2017: 800, 2019: 10, 2020: 3000, 2021: 5}
+    assert year_batches(counts, 2000) == [(2015, 2016), (2017,), (2019,), (2020,), (2021,)]
+    assert year_batches({}, 2000) == []
+
+
+def test_combining_batches_adds_up_their_rules(settings: WarehouseSettings) -> None:
+    catalog = load_catalog()
+    one = evaluate_warehouse(settings, [2024], catalog)
+    run = combine("r", one.findings.column("checked_at")[0].as_py(), [one, one], catalog)
+    assert run.documents == 2 * one.documents
+    assert run.findings.num_rows == 2 * one.findings.num_rows
+    rules = {r["rule_id"]: r for r in run.rules.to_pylist()}
+    single = {s.rule.id: s for s in one.statuses}
+    for rule_id, row in rules.items():
+        assert row["evaluated"] == 2 * single[rule_id].evaluated
+        assert row["not_evaluated_for"] == 2 * list(single[rule_id].not_evaluated_for)

@@ -1,0 +1,18 @@
+-- id: total_row_equals_unit_row
+-- severity: error
+-- tables: 02, 03, 04, 05, 07, 08, 09, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20
+-- scope: each
+-- description_zh: 合计行与部门行逐列相等（合计即本部门）。
+-- description_en: The 合计 row equals the department's own row, column by column (the department is the whole).
+SELECT
+    t.doc_id, t.table_code, t.row_no, t.column_no,
+    u.value AS expected, t.value AS actual,
+    format('合计行 {} = 部门行', t.column_path) AS detail
+FROM amount_cells AS t
+JOIN amount_cells AS u
+    ON u.doc_id = t.doc_id AND u.table_no = t.table_no
+    AND u.column_no = t.column_no AND u.row_kind = 'unit'
+WHERE t.row_kind = 'total'
+  AND t.table_code IN ('02', '03', '04', '05', '07', '08', '09', '10', '11', '12', '13', '14',
+                       '15', '16', '17', '18', '19', '20')
+  AND t.value <> u.value
