@@ -1,10 +1,16 @@
 """Bad inputs that real sources deliver, made on demand for tests: each must be refused with
 a clear reason naming the file, and never stop a run.
+
+Files that cannot be extracted (empty, HTML saved as .pdf, truncated, encrypted, scanned, prose),
+and disclosures that extract but must not load (a drifted table header, a non-numeric token in
+an amount column, an absurd page count).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pikepdf
@@ -13,7 +19,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from disclosure.headers import HeaderNode
 from samplegen.render import cjk_font_path, registered_font_name
+from samplegen.spec import DisclosureSpec, RowSpec, TableSpec
 
 
 def empty_file(path: Path) -> Path:
@@ -86,4 +94,87 @@ def prose_pdf(path: Path) -> Path:
         y -= 28
     canvas.showPage()
     canvas.save()
+    return path
+
+
+# --- disclosures that extract, but must not load ---------------------------------------------
+
+
+def _rename_leaf(nodes: tuple[HeaderNode, ...], old: str, new: str) -> tuple[HeaderNode, ...]:
+    return tuple(
+        dataclasses.replace(
+            node,
+            text=new if node.text == old and not node.children else node.text,
+            children=_rename_leaf(node.children, old, new),
+        )
+        for node in nodes
+    )
+
+
+def _drift(table: TableSpec, kind: str) -> TableSpec:
+    paths = table.column_paths
+    if kind == "renamed":
+        # The last leaf, renamed: `…/其他支出` printed as `…/其他支出（调整）`.
+        old = paths[-1].rsplit("/", 1)[-1]
+        header = _rename_leaf(table.header, old, f"{old}（调整）")
+        return dataclasses.replace(table, header=header)
+    if kind == "added":
+        # A column the template does not have, printed last; every row gets an empty cell.
+        rows = tuple(
+            row if row.merged else dataclasses.replace(row, values=(*row.values, None))
+            for row in table.rows
+        )
+        widths = table.column_widths and (*table.column_widths, table.column_widths[-1])
+        return dataclasses.replace(
+            table,
+            header=(*table.header, HeaderNode("备用金")),
+            rows=rows,
+            column_widths=widths,
+        )
+    raise ValueError(f"unknown header drift {kind!r}: renamed or added")
+
+
+def header_drift(spec: DisclosureSpec, code: str = "07", kind: str = "renamed") -> DisclosureSpec:
+    """The same disclosure with one table's header changed: a leaf `renamed` or `added`."""
+    if not any(t.code == code for t in spec.tables):
+        raise ValueError(f"the spec has no table {code}")
+    tables = tuple(_drift(t, kind) if t.code == code else t for t in spec.tables)
+    return dataclasses.replace(spec, tables=tables)
+
+
+def non_numeric_amount(
+    spec: DisclosureSpec, code: str = "07", token: str = "l,204.00"
+) -> DisclosureSpec:
+    """The same disclosure with its first amount in table `code` printed as `token` (an OCR-like
+    slip: `l` for `1`, `O` for `0`), which extraction keeps as text with no amount."""
+    done = False
+
+    def slip(row: RowSpec) -> RowSpec:
+        nonlocal done
+        if done or row.merged:
+            return row
+        values = list(row.values)
+        for i, value in enumerate(values):
+            if isinstance(value, Decimal):
+                values[i] = token
+                done = True
+                break
+        return dataclasses.replace(row, values=tuple(values))
+
+    tables = tuple(
+        dataclasses.replace(t, rows=tuple(slip(r) for r in t.rows)) if t.code == code else t
+        for t in spec.tables
+    )
+    if not done:
+        raise ValueError(f"table {code} prints no amount to replace")
+    return dataclasses.replace(spec, tables=tables)
+
+
+def padded_pdf(source: Path, path: Path, blank_pages: int) -> Path:
+    """A real disclosure followed by `blank_pages` empty pages: an absurd page count."""
+    with pikepdf.open(source) as pdf:
+        size = pdf.pages[-1].mediabox
+        for _ in range(blank_pages):
+            pdf.add_blank_page(page_size=(float(size[2]), float(size[3])))
+        pdf.save(path)
     return path

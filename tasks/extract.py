@@ -10,6 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from disclosure.errors import ExtractionError
 from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
+from expectations.results import GateResult
 from warehouse.documents import Document
 
 
@@ -17,8 +18,9 @@ from warehouse.documents import Document
 class Extraction:
     document: Document
     disclosure: Disclosure | None = None
-    reason: str | None = None  # ExtractionError.reason, when extraction failed
+    reason: str | None = None  # ExtractionError.reason, or the gate's, when it cannot load
     message: str | None = None
+    validation: GateResult | None = None  # the gate's checks (tasks.validate), once validated
 
 
 def extract(document: Document, workers: int = 1) -> Extraction:

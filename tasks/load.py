@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from prefect import get_run_logger, task
@@ -10,8 +11,9 @@ from prefect.runtime import flow_run, task_run
 from prefect.utilities.annotations import quote
 
 from tasks.extract import Extraction
+from tasks.limits import warehouse_writes
 from warehouse import store
-from warehouse.documents import Document, Outcome
+from warehouse.documents import Document, Outcome, Status
 from warehouse.settings import WarehouseSettings
 
 
@@ -27,19 +29,33 @@ def _load_run_name() -> str:
 
 @task(name="load", task_run_name=_load_run_name, cache_policy=NO_CACHE)
 def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcome:
-    """Waits for the warehouse writer lock; see warehouse.store for the write order."""
-    if extraction.disclosure is None:
-        outcome = store.quarantine_document(
-            settings,
-            extraction.document,
-            extraction.reason or "extraction_failed",
-            extraction.message or str(extraction.document.path),
-            flow_run_id=flow_run.id,
-        )
-    else:
-        outcome = store.load_disclosure(
-            settings, extraction.document, extraction.disclosure, flow_run_id=flow_run.id
-        )
+    """Waits for a `warehouse-writes` slot and the writer lock; see warehouse.store for the
+    write order."""
+    with warehouse_writes():
+        if extraction.disclosure is None:
+            outcome = store.quarantine_document(
+                settings,
+                extraction.document,
+                extraction.reason or "extraction_failed",
+                extraction.message or str(extraction.document.path),
+                flow_run_id=flow_run.id,
+                validation=extraction.validation,
+            )
+        else:
+            outcome = store.load_disclosure(
+                settings,
+                extraction.document,
+                extraction.disclosure,
+                flow_run_id=flow_run.id,
+                validation=extraction.validation,
+            )
+    if outcome.status is Status.LOADED and extraction.disclosure is not None:
+        d = extraction.disclosure
+        outcome = dataclasses.replace(outcome, tables=len(d.tables), cells=d.cell_count)
+        if extraction.validation and extraction.validation.warnings:
+            # Loaded, with the gate's warnings (all of them are in validation_results).
+            reasons = sorted({c.reason for c in extraction.validation.warnings})
+            outcome = dataclasses.replace(outcome, reason="warnings: " + ", ".join(reasons))
     get_run_logger().info(
         "%s: %s%s%s",
         extraction.document.file_name,
@@ -52,4 +68,5 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
 
 @task(name="record-duplicates", task_run_name="record-duplicates", cache_policy=NO_CACHE)
 def record_duplicates(documents: Sequence[Document], settings: WarehouseSettings) -> list[Outcome]:
-    return store.record_duplicates(settings, documents, flow_run_id=flow_run.id)
+    with warehouse_writes():
+        return store.record_duplicates(settings, documents, flow_run_id=flow_run.id)

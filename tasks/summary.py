@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from prefect import get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from warehouse.documents import Outcome, Status
@@ -91,9 +90,7 @@ def _cell(value: object) -> str:
 @task(name="summarise", task_run_name="summarise", cache_policy=NO_CACHE)
 def summarise(unchanged: Sequence[Outcome], outcomes: Sequence[Outcome]) -> IngestSummary:
     summary = IngestSummary((*outcomes, *unchanged))
-    create_markdown_artifact(
-        summary.to_markdown(), key="ingest-summary", description=summary.headline
-    )
+    # The run's markdown artifact (these counts, its duration, links) is tasks.artifacts'.
     logger = get_run_logger()
     logger.info(summary.headline)
     for o in summary.failures:

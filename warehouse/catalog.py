@@ -36,6 +36,7 @@ RELATIONS = (
     "sangong_costs",
     "government_funds",
     "performance_targets",
+    "validation_results",
 )
 
 _LOCK_RETRY_S = 0.1

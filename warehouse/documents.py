@@ -15,6 +15,9 @@ class Document:
     sha256: str
     byte_size: int
     kept_at: Path | None = None  # its copy in raw/, once kept
+    # Re-processing a quarantined document (`--retry-quarantined`): its new record replaces
+    # the quarantined one instead of counting as already seen.
+    retrying: bool = False
 
     @property
     def readable_path(self) -> Path:
@@ -59,6 +62,8 @@ class Outcome:
     unit_name: str | None = None
     superseded: str | None = None  # doc_id of the earlier version this load superseded
     superseded_file: str | None = None
+    tables: int | None = None  # tables and cells loaded, for the run's artifacts
+    cells: int | None = None
 
     @property
     def unit_year(self) -> str:

@@ -55,6 +55,24 @@ def seen_at(con: duckdb.DuckDBPyConnection, document: Document) -> bool:
     return row is not None
 
 
+def quarantined(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, int]]:
+    """(doc_id, source_uri, file_name, byte_size) of every quarantined document, oldest first."""
+    return con.execute(
+        """
+        SELECT doc_id, source_uri, file_name, byte_size FROM disclosures
+        WHERE status = 'quarantined' ORDER BY ingested_at, doc_id
+        """
+    ).fetchall()
+
+
+def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+    """Drop a document's quarantine record, in the transaction that records it again (a retry).
+
+    Its earlier checks stay in `validation_results`; its raw file never left `raw/`.
+    """
+    con.execute("DELETE FROM disclosures WHERE doc_id = ? AND status = 'quarantined'", [doc_id])
+
+
 def current(con: duckdb.DuckDBPyConnection, year: int, unit_code: str) -> Entry | None:
     row = con.execute(
         """

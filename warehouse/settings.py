@@ -1,7 +1,8 @@
 """Where a run writes: the data directory and its layout, resolved once at the edge.
 
 `<data-dir>/` holds `raw/` (every input, by sha256), `quarantine/` (one JSON per bad file),
-`parquet/` (hive-partitioned relations), `warehouse.duckdb`, and two private entries: `.staging/`
+`parquet/` (hive-partitioned relations), `warehouse.duckdb`, `docs/` (the Data Docs of the last
+run's validations), and two private entries: `.staging/`
 (files being written, renamed into place when complete) and `warehouse.lock` (the writer lock).
 """
 
@@ -50,6 +51,11 @@ class WarehouseSettings:
     @property
     def parquet_dir(self) -> Path:
         return self.data_dir / "parquet"
+
+    @property
+    def docs_dir(self) -> Path:
+        """Data Docs of the run's validations (Great Expectations' static site)."""
+        return self.data_dir / "docs"
 
     @property
     def staging_dir(self) -> Path:

@@ -18,11 +18,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import duckdb
 import pyarrow as pa
 
 from disclosure.model import Disclosure
+from expectations.results import GateResult
 from warehouse import ledger
 from warehouse.catalog import open_reader, open_writer, register_views, views_current
 from warehouse.documents import Document, Outcome, Status
@@ -31,6 +34,7 @@ from warehouse.partitions import BadPartitionKey, replace_partition
 from warehouse.relations import disclosure_to_cells, disclosure_to_tables
 from warehouse.settings import WarehouseSettings
 from warehouse.staging import place_atomically, sweep_staging
+from warehouse.validation_results import insert_results, result_to_rows
 
 CELLS = "budget_cells"
 
@@ -65,8 +69,9 @@ def load_disclosure(
     disclosure: Disclosure,
     *,
     flow_run_id: str | None = None,
+    validation: GateResult | None = None,
 ) -> Outcome:
-    """Make `disclosure` the current version of its unit and year."""
+    """Make `disclosure` the current version of its unit and year (recording its checks)."""
     with writer_lock(settings):
         sweep_staging(settings.staging_dir)
         con = open_writer(settings)
@@ -82,6 +87,7 @@ def load_disclosure(
                     "no_unit_or_year",
                     f"{document.path}: no unit code or budget year was found on the cover",
                     flow_run_id=flow_run_id,
+                    validation=validation,
                 )
             try:
                 cells = disclosure_to_cells(disclosure, document.doc_id)
@@ -94,8 +100,15 @@ def load_disclosure(
                     "unloadable",
                     f"{document.path}: {error}",
                     flow_run_id=flow_run_id,
+                    validation=validation,
                 )
-            return _commit_load(con, settings, document, disclosure, cells, flow_run_id)
+            outcome = _commit_load(
+                con, settings, document, disclosure, cells, flow_run_id, validation
+            )
+            if document.retrying:
+                # Loaded at last: its quarantine report no longer describes it.
+                settings.quarantine_path(document.doc_id).unlink(missing_ok=True)
+            return outcome
         finally:
             con.close()
 
@@ -107,8 +120,10 @@ def quarantine_document(
     message: str,
     *,
     flow_run_id: str | None = None,
+    validation: GateResult | None = None,
 ) -> Outcome:
-    """Record a document that could not be extracted; its raw file stays in `raw/`."""
+    """Record a document that could not be extracted, or failed a critical check (then
+    `validation` holds the checks); its raw file stays in `raw/`."""
     with writer_lock(settings):
         sweep_staging(settings.staging_dir)
         con = open_writer(settings)
@@ -116,9 +131,39 @@ def quarantine_document(
             seen = _already_seen(con, document, flow_run_id)
             if seen is not None:
                 return seen
-            return _quarantine(con, settings, document, reason, message, flow_run_id=flow_run_id)
+            return _quarantine(
+                con,
+                settings,
+                document,
+                reason,
+                message,
+                flow_run_id=flow_run_id,
+                validation=validation,
+            )
         finally:
             con.close()
+
+
+def quarantined(settings: WarehouseSettings) -> list[Document]:
+    """Every quarantined document, to re-process from its raw copy (`--retry-quarantined`)."""
+    con = open_reader(settings)
+    if con is None:
+        return []
+    try:
+        rows = ledger.quarantined(con)
+    finally:
+        con.close()
+    return [
+        Document(
+            Path(url2pathname(urlparse(uri).path)),
+            doc_id,
+            byte_size,
+            kept_at=settings.raw_path(doc_id),
+            retrying=True,
+        )
+        for doc_id, uri, _, byte_size in rows
+        if settings.raw_path(doc_id).is_file()
+    ]
 
 
 def record_duplicates(
@@ -155,6 +200,11 @@ def record_duplicates(
 def _already_seen(
     con: duckdb.DuckDBPyConnection, document: Document, flow_run_id: str | None
 ) -> Outcome | None:
+    if document.retrying:
+        first = ledger.entry(con, document.doc_id)
+        if first is None or first.status == Status.QUARANTINED:
+            return None  # re-process it: its new record replaces the quarantine
+        return Outcome(document, Status.UNCHANGED, reason=f"no longer quarantined ({first.status})")
     if ledger.seen_at(con, document):
         return Outcome(document, Status.UNCHANGED, reason="already ingested from this file")
     first = ledger.entry(con, document.doc_id)
@@ -190,6 +240,7 @@ def _commit_load(
     disclosure: Disclosure,
     cells: pa.Table,
     flow_run_id: str | None,
+    validation: GateResult | None = None,
 ) -> Outcome:
     year, unit_code = disclosure.year, disclosure.unit_code
     assert year is not None and unit_code is not None
@@ -198,6 +249,10 @@ def _commit_load(
     previous = ledger.current(con, year, unit_code)
     if previous is not None:
         ledger.supersede(con, previous.doc_id, document, year=year, unit_code=unit_code)
+    if document.retrying:
+        ledger.release(con, document.doc_id)
+    if validation is not None:
+        insert_results(con, result_to_rows(document, validation, flow_run_id=flow_run_id))
     ledger.record(
         con,
         document,
@@ -237,8 +292,9 @@ def _quarantine(
     message: str,
     *,
     flow_run_id: str | None,
+    validation: GateResult | None = None,
 ) -> Outcome:
-    report = {
+    report: dict[str, object] = {
         "doc_id": document.doc_id,
         "file_name": document.file_name,
         "source_uri": document.source_uri,
@@ -246,6 +302,8 @@ def _quarantine(
         "reason": reason,
         "message": message,
     }
+    if validation is not None:
+        report["validation"] = validation.to_json()  # the failing expectations
     text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     place_atomically(
         settings.quarantine_path(document.doc_id),
@@ -253,6 +311,10 @@ def _quarantine(
         lambda staged: Path(staged).write_text(text, encoding="utf-8"),
     )
     con.begin()
+    if document.retrying:
+        ledger.release(con, document.doc_id)
+    if validation is not None:
+        insert_results(con, result_to_rows(document, validation, flow_run_id=flow_run_id))
     ledger.record(con, document, Status.QUARANTINED, reason=reason, flow_run_id=flow_run_id)
     con.commit()
     return Outcome(document, Status.QUARANTINED, reason=reason, message=message)

@@ -1,0 +1,202 @@
+"""A disclosure as the pandas DataFrames the suites check: documents, tables and cells.
+
+One frame per concern, one row per thing the concern is about:
+
+- `document_frame`: one row — the cover's identity, the page count, which template tables are
+  missing (neither printed nor declared empty);
+- `tables_frame`: one row per extracted table — its code, its printed header next to the
+  template's expected header, body rows, whether it prints a total row;
+- `cells_frame`: one row per body cell that prints something — `amount` as `Decimal` objects,
+  never float.
+
+What the template says (expected headers, its table codes) comes from the template YAML through
+`disclosure.template.load_template`, never copied by hand. No Great Expectations here: the frames
+are plain pandas, so the rules live in the suites (`expectations/suites/*.json`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import pandas as pd
+import pypdfium2
+
+from disclosure.model import ColumnKind, Disclosure, ExtractedTable, RowKind
+from disclosure.template import Template, template_names
+
+# Joins a table's leaf column paths into one comparable header (paths contain '/', never '|').
+HEADER_SEPARATOR = " | "
+_TOTAL_SUFFIXES = ("合计", "总计")  # 合计, 本年收入合计, 收入总计, 合计:
+
+
+def count_pages(path: str | os.PathLike[str]) -> int | None:
+    """The page count read from the PDF's page tree, without parsing any page (~1 ms).
+
+    None when PDFium cannot open the file: extraction then refuses it with its own reason
+    (not a PDF, encrypted, damaged), so the screen does not guess.
+    """
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except (pypdfium2.PdfiumError, OSError):
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def screen_frame(page_counts: Mapping[str, int]) -> pd.DataFrame:
+    """What is known of files before extraction: one row per file (by label), its page count."""
+    return pd.DataFrame({"label": list(page_counts), "page_count": list(page_counts.values())})
+
+
+def missing_tables(disclosure: Disclosure, template: Template) -> list[str]:
+    """Template table codes the document neither prints nor declares empty."""
+    present = {t.table_code for t in disclosure.tables}
+    return [t.code for t in template.tables if t.code not in present]
+
+
+def document_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
+    """The document's identity; what was not printed is '' (year 0), not null.
+
+    GX value checks skip nulls, so a missing year or unit code must be a value for the same
+    expectation that judges a printed one to see it.
+    """
+    missing = missing_tables(disclosure, template)
+    return pd.DataFrame(
+        {
+            "template": [disclosure.template or ""],
+            "year": [disclosure.year or 0],
+            "unit_code": [disclosure.unit_code or ""],
+            "unit_name": [disclosure.unit_name],
+            "page_count": [disclosure.page_count],
+            "table_count": [len(disclosure.tables)],
+            "missing_tables": [",".join(missing) if missing else None],
+        }
+    )
+
+
+def header_of(paths: list[str]) -> str:
+    return HEADER_SEPARATOR.join(paths)
+
+
+def _has_total_row(table: ExtractedTable) -> bool:
+    return any(
+        c.row_kind is RowKind.TOTAL or (c.row_label or "").rstrip(":：").endswith(_TOTAL_SUFFIXES)
+        for c in table.cells
+    )
+
+
+def tables_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
+    expected = {t.code: header_of(t.column_paths) for t in template.tables}
+    rows = []
+    for table_no, table in enumerate(disclosure.tables, start=1):
+        code = table.table_code or ""  # '' when no template title matched
+        body_rows = {c.row_no for c in table.cells if c.row_kind is not RowKind.EMPTY_MARKER}
+        rows.append(
+            {
+                "table_no": table_no,
+                "table_code": code,
+                "title": table.title,
+                "page_from": table.page_from,
+                "page_to": table.page_to,
+                "is_empty": table.is_empty,
+                # Null where the question does not arise (a declared-empty table): GX value
+                # checks skip nulls, which spares the suites a (costly) row condition.
+                "body_rows": None if table.is_empty else len(body_rows),
+                "no_total_row": None if table.is_empty or _has_total_row(table) else code,
+                "header": header_of([c.path for c in table.columns]),
+                "expected_header": expected.get(code),
+            }
+        )
+    return pd.DataFrame(rows, columns=list(_TABLE_COLUMNS))
+
+
+_TABLE_COLUMNS = (
+    "table_no",
+    "table_code",
+    "title",
+    "page_from",
+    "page_to",
+    "is_empty",
+    "body_rows",
+    "no_total_row",
+    "header",
+    "expected_header",
+)
+
+_CELL_COLUMNS = (
+    "table_no",
+    "table_code",
+    "row_no",
+    "column_no",
+    "column_path",
+    "column_kind",
+    "row_kind",
+    "subject_code",
+    "entity_code",
+    "text",
+    "amount",
+    "printed_amount",
+    "page_no",
+)
+
+
+def cells_frame(disclosure: Disclosure) -> pd.DataFrame:
+    """Every body cell that prints something; amounts stay `Decimal` objects, never float.
+
+    Empty cells are left out: they hold nothing to check (a row's codes are on its printed
+    cells too), and they are 40% of a disclosure's cells.
+    `printed_amount` is what a cell of an amount column holds: its `Decimal` when the text
+    parsed as money, else the text itself — so one type check finds every amount that would
+    be lost. Null in other columns.
+    """
+    columns: dict[str, list[object]] = {name: [] for name in _CELL_COLUMNS}
+    for table_no, table in enumerate(disclosure.tables, start=1):
+        kinds = {c.column_no: c.kind.value for c in table.columns}
+        for cell in table.cells:
+            if not cell.text:
+                continue
+            printed = (
+                kinds.get(cell.column_no) == ColumnKind.AMOUNT
+                and cell.row_kind is not RowKind.EMPTY_MARKER
+            )
+            columns["table_no"].append(table_no)
+            columns["table_code"].append(table.table_code)
+            columns["row_no"].append(cell.row_no)
+            columns["column_no"].append(cell.column_no)
+            columns["column_path"].append(cell.column_path)
+            columns["column_kind"].append(kinds.get(cell.column_no))
+            columns["row_kind"].append(cell.row_kind.value)
+            columns["subject_code"].append(cell.subject_code)
+            columns["entity_code"].append(cell.entity_code)
+            columns["text"].append(cell.text)
+            columns["amount"].append(cell.amount)
+            columns["printed_amount"].append(
+                (cell.text if cell.amount is None else cell.amount) if printed else None
+            )
+            columns["page_no"].append(cell.page_no)
+    money = ("amount", "printed_amount")
+    frame = pd.DataFrame({k: v for k, v in columns.items() if k not in money})
+    # Built apart so that pandas never infers a numeric (float) dtype from the Decimals.
+    for name in money:
+        frame[name] = pd.Series(columns[name], dtype=object, index=frame.index)
+    return frame
+
+
+def frames_of(disclosure: Disclosure, template: Template) -> dict[str, pd.DataFrame]:
+    """The frame each suite checks, by suite name."""
+    return {
+        "documents": document_frame(disclosure, template),
+        "tables": tables_frame(disclosure, template),
+        "cells": cells_frame(disclosure),
+    }
+
+
+def template_parameters(template: Template) -> dict[str, object]:
+    """Suite parameters (`{"$PARAMETER": name}` in the JSON) that come from the template."""
+    return {
+        "template_table_codes": [t.code for t in template.tables],
+        "templates": template_names(),
+    }

@@ -1,0 +1,354 @@
+"""The Great Expectations gate: the one module that talks to GX.
+
+    gate = Gate(GateSettings(docs_dir=data_dir / "docs"))   # one GX context per run
+    gate.screen({label: path, ...})   # before extraction, all files at once: page counts
+    result = gate.validate(disclosure, label)
+    result.passed, result.critical, result.warnings, result.reason, result.message
+    gate.build_docs()                 # Data Docs for this run's validations → docs/index.html
+
+Suites are data, one per concern, in `expectations/suites/{documents,tables,cells}.json` (GX's
+own ExpectationSuite JSON). Each expectation says in its `severity` whether a failure is
+`critical` (the document is quarantined, not loaded) or a `warning` (it loads, and the warning
+is recorded), and in its `meta` a stable `reason` code and an `explanation` in plain words.
+Template-dependent values are suite parameters (`{"$PARAMETER": "template_table_codes"}`) or
+frame columns (`expected_header`), both derived from the template YAML at run time.
+
+Validation runs on pandas frames whose amounts are `Decimal` objects (expectations.frames).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import great_expectations as gx
+import pandas as pd
+from great_expectations.core.run_identifier import RunIdentifier
+from great_expectations.data_context.types.base import (
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
+
+from disclosure.model import Disclosure
+from disclosure.template import Template, load_template
+from expectations.frames import (
+    HEADER_SEPARATOR,
+    count_pages,
+    frames_of,
+    screen_frame,
+    template_parameters,
+)
+from expectations.results import Check, GateResult
+
+SUITES = ("documents", "tables", "cells")  # the order findings are reported in
+SCREEN = "screen"  # the documents expectations that run before extraction
+DOCS_SITE = "budget_disclosures"
+DEFAULT_MAX_PAGES = 500
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """How the gate judges documents; resolved once at the edge (CLI / flow parameters)."""
+
+    template: str = "hunan"  # the template extraction read with, when no table matched any
+    max_pages: int = DEFAULT_MAX_PAGES  # a longer file is refused before extraction
+    docs_dir: Path | None = None  # where Data Docs are built; None builds none
+    examples: int = 5  # unexpected values kept per failed expectation
+
+    def __post_init__(self) -> None:
+        if self.max_pages < 1:
+            raise ValueError(f"max_pages must be >= 1, not {self.max_pages}")
+        if self.examples < 1:
+            raise ValueError(f"examples must be >= 1, not {self.examples}")
+        if self.docs_dir is not None:
+            object.__setattr__(self, "docs_dir", Path(self.docs_dir).expanduser().resolve())
+
+
+def suite_data(name: str) -> dict[str, Any]:
+    text = resources.files("expectations").joinpath("suites", f"{name}.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _before_extraction(expectation: Mapping[str, Any]) -> bool:
+    return bool(expectation.get("meta", {}).get("before_extraction"))
+
+
+def screen_suite_data() -> dict[str, Any]:
+    """The documents expectations marked `before_extraction`: what the page count can tell."""
+    data = suite_data("documents")
+    expectations = [e for e in data["expectations"] if _before_extraction(e)]
+    # One row per file of the batch, named by its label.
+    meta = {**data.get("meta", {}), "identify_by": ["label"]}
+    return {**data, "name": SCREEN, "meta": meta, "expectations": expectations}
+
+
+def gate_suites() -> list[dict[str, Any]]:
+    """The suites a gate runs: the screen, then documents (less the screen's), tables, cells.
+
+    Each expectation runs once per document: the page count in the screen — before
+    extraction when PDFium can count the pages, after it otherwise.
+    """
+    suites = [screen_suite_data()]
+    for name in SUITES:
+        data = suite_data(name)
+        data["expectations"] = [e for e in data["expectations"] if not _before_extraction(e)]
+        suites.append(data)
+    return suites
+
+
+class Gate:
+    """One ephemeral GX context for a whole run: suites, frames' assets, Data Docs site."""
+
+    def __init__(self, settings: GateSettings | None = None) -> None:
+        self.settings = settings or GateSettings()
+        self._context = _ephemeral_context(self.settings.docs_dir)
+        datasource = self._context.data_sources.add_pandas("disclosure")
+        self._suite_meta: dict[str, dict[str, Any]] = {}
+        self._definitions: dict[str, Any] = {}
+        for data in gate_suites():
+            name = data["name"]
+            suite = self._context.suites.add(gx.ExpectationSuite(**data))
+            asset = datasource.add_dataframe_asset(name)
+            batch = asset.add_batch_definition_whole_dataframe(name)
+            self._definitions[name] = self._context.validation_definitions.add(
+                gx.ValidationDefinition(name=name, data=batch, suite=suite)
+            )
+            self._suite_meta[name] = data.get("meta", {})
+        self._screened: dict[str, GateResult] = {}
+        self._validations = 0  # GX validations this run (Data Docs has nothing new without)
+
+    def screen(self, files: Mapping[str, str | os.PathLike[str]]) -> dict[str, GateResult]:
+        """Check what can be known before extraction — the page count, read in ~1 ms a file —
+        for a whole batch of files (by label) in one GX validation.
+
+        A file that cannot be opened to count its pages gets no result: extraction will say
+        why. A result is kept and joins its document's `validate` result (same label).
+        """
+        started = time.perf_counter()
+        pages = {label: count_pages(path) for label, path in files.items()}
+        counted = {label: n for label, n in pages.items() if n is not None}
+        return self._screen_counted(counted, time.perf_counter() - started)
+
+    def _screen_counted(
+        self, counted: Mapping[str, int], counting_s: float = 0.0
+    ) -> dict[str, GateResult]:
+        if not counted:
+            return {}
+        started = time.perf_counter() - counting_s
+        run_id = RunIdentifier(run_name=SCREEN, run_time=dt.datetime.now(dt.UTC))
+        results = self._validate(SCREEN, screen_frame(counted), self.parameters(None), run_id)
+        seconds = (time.perf_counter() - started) / len(counted)
+        screened = {}
+        for label in counted:
+            checks = tuple(_check(SCREEN, r, self.settings.examples, label) for r in results)
+            screened[label] = GateResult(label, checks, seconds, run_id.run_time)
+        self._screened.update(screened)
+        return screened
+
+    def validate(self, disclosure: Disclosure, label: str) -> GateResult:
+        """Run every suite on one extracted disclosure (after its screen, if it had one).
+
+        `label` names the document in Data Docs; give each document its own (stem + sha).
+        """
+        started = time.perf_counter()
+        template = load_template(disclosure.template or self.settings.template)
+        frames = frames_of(disclosure, template)
+        parameters = self.parameters(template)
+        run_id = RunIdentifier(run_name=label, run_time=dt.datetime.now(dt.UTC))
+        if label not in self._screened:  # PDFium could not count its pages; pdfplumber could
+            self._screen_counted({label: disclosure.page_count})
+        screened = self._screened.pop(label)
+        checks: list[Check] = list(screened.checks)
+        for name in SUITES:
+            results = self._validate(name, frames[name], parameters, run_id)
+            checks += [_check(name, r, self.settings.examples) for r in results]
+        seconds = time.perf_counter() - started + screened.seconds
+        return GateResult(
+            label,
+            tuple(checks),
+            seconds,
+            run_id.run_time,
+            year=disclosure.year,
+            unit_code=disclosure.unit_code,
+        )
+
+    def build_docs(self) -> Path | None:
+        """Build Data Docs for this run's validations; the site's index.html, or None.
+
+        A run that validated nothing leaves the last run's site as it is. The pages load their
+        CSS and JavaScript from public CDNs (GX's templates): offline they show unstyled but
+        complete.
+        """
+        if self.settings.docs_dir is None:
+            return None
+        index = self.settings.docs_dir / "index.html"
+        if self._validations:
+            self._context.build_data_docs(site_names=[DOCS_SITE])
+        return index if index.is_file() else None
+
+    def parameters(self, template: Template | None) -> dict[str, object]:
+        """Values of the suites' `$PARAMETER`s: settings, today, and the template's codes."""
+        parameters: dict[str, object] = {
+            "max_pages": self.settings.max_pages,
+            "max_year": dt.date.today().year + 1,
+        }
+        if template is not None:
+            parameters.update(template_parameters(template))
+        return parameters
+
+    def _validate(
+        self,
+        name: str,
+        frame: pd.DataFrame,
+        parameters: Mapping[str, object],
+        run_id: RunIdentifier,
+    ) -> list[Any]:
+        """Validate one frame: a cheap pass first, the unexpected values only on failure.
+
+        Most documents pass, and collecting unexpected values with the columns that name their
+        rows costs GX about 30% more. A suite whose rows need no naming (one row: the
+        document) gets its values in the first pass (BASIC); the others get a detailed second
+        pass on failure, with the same run id, so that it replaces the first result in the
+        run's store (and so in Data Docs).
+        """
+        definition = self._definitions[name]
+        run = {
+            "batch_parameters": {"dataframe": frame},
+            "expectation_parameters": dict(parameters),
+            "run_id": run_id,
+        }
+        self._validations += 1
+        identify_by = list(self._suite_meta[name].get("identify_by", []))
+        cheap = {"result_format": "BOOLEAN_ONLY" if identify_by else "BASIC"}
+        results = definition.run(result_format=cheap, **run)
+        if not results.success and identify_by:
+            detailed = {
+                # The screen's rows are documents: each needs its own answer, so all of them.
+                "result_format": "COMPLETE" if name == SCREEN else "SUMMARY",
+                "partial_unexpected_count": self.settings.examples,
+                "unexpected_index_column_names": identify_by,
+            }
+            results = definition.run(result_format=detailed, **run)
+        return list(results.results)
+
+
+def _ephemeral_context(docs_dir: Path | None) -> Any:
+    sites = {}
+    if docs_dir is not None:
+        sites[DOCS_SITE] = {
+            "class_name": "SiteBuilder",
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(docs_dir),
+            },
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        }
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        data_docs_sites=sites,
+        analytics_enabled=False,
+        # GX draws a tqdm bar on stderr for every validation otherwise.
+        progress_bars=ProgressBarsConfig(globally=False),
+    )
+    return gx.get_context(project_config=config, mode="ephemeral")
+
+
+def _check(suite: str, result: Any, examples: int, label: str | None = None) -> Check:
+    """One expectation's outcome; with `label`, for that one row (document) of a batch."""
+    config = result.expectation_config
+    meta = config.meta or {}
+    kwargs = config.kwargs
+    column = kwargs.get("column") or (
+        f"{kwargs['column_A']}={kwargs['column_B']}" if "column_A" in kwargs else None
+    )
+    severity = getattr(config.severity, "value", config.severity) or "critical"
+    details = result.result or {}
+    success = bool(result.success)
+    explanation = meta.get("explanation", config.type)
+    error = result.exception_info or {}
+    if error.get("raised_exception"):
+        explanation = f"{explanation} — the check could not run: {error.get('exception_message')}"
+    elif label is not None:
+        rows = [r for r in details.get("unexpected_index_list") or [] if r.get("label") == label]
+        success = success or not rows
+        details = {
+            "element_count": 1,
+            "unexpected_count": len(rows),
+            "partial_unexpected_index_list": rows,
+        }
+    return Check(
+        suite=suite,
+        expectation=config.type,
+        column=column,
+        severity=str(severity),
+        reason=meta.get("reason", config.type),
+        explanation=explanation,
+        success=success,
+        element_count=int(details.get("element_count") or 0),
+        unexpected_count=int(details.get("unexpected_count") or 0),
+        examples=() if success else _examples(meta.get("example"), details, examples),
+    )
+
+
+class _Fields(dict):  # format_map: a field the row lacks prints as '?'
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _examples(template: str | None, details: Mapping[str, Any], limit: int) -> tuple[str, ...]:
+    """A few unexpected values in words, via the expectation's `example` format string."""
+    rows: Sequence[Mapping[str, Any]] = details.get("partial_unexpected_index_list") or []
+    if not all(isinstance(row, Mapping) for row in rows) or not rows:
+        # Without identifying columns GX lists row numbers only: use the values themselves.
+        rows = [{"value": v} for v in details.get("partial_unexpected_list") or []]
+    found: list[str] = []
+    for row in rows:
+        fields = _Fields({k: _plain(v) for k, v in row.items()})
+        fields.setdefault("value", next((_plain(v) for v in row.values()), None))
+        if "header" in row and "expected_header" in row:
+            fields["header_diff"] = header_diff(str(row["header"]), str(row["expected_header"]))
+        if template is None:
+            if fields["value"] is None:
+                continue
+            text = str(fields["value"])
+        else:
+            text = template.format_map(fields)
+        if text not in found:
+            found.append(text)
+        if len(found) == limit:
+            break
+    return tuple(found)
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars (what pandas hands GX) as plain Python values, for printing."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def header_diff(printed: str, expected: str) -> str:
+    """How a printed header differs from the template's: renamed, added, missing columns."""
+    got, want = printed.split(HEADER_SEPARATOR), expected.split(HEADER_SEPARATOR)
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+    for op, w0, w1, g0, g1 in matcher.get_opcodes():
+        if op == "replace" and w1 - w0 == g1 - g0:
+            parts += [
+                f"column {g0 + i + 1} «{got[g0 + i]}» where the template has «{want[w0 + i]}»"
+                for i in range(w1 - w0)
+            ]
+        elif op in ("replace", "insert"):
+            parts += [f"column {g + 1} «{got[g]}» is not in the template" for g in range(g0, g1)]
+            if op == "replace":
+                parts += [f"template column «{want[w]}» is missing" for w in range(w0, w1)]
+        elif op == "delete":
+            parts += [f"template column «{want[w]}» is missing" for w in range(w0, w1)]
+    return ", ".join(parts) or "the header differs"

@@ -1,0 +1,259 @@
+"""Alerts: a webhook hears when a scheduled run fails or a reconciliation finds new errors.
+
+Two Prefect automations, run by the Prefect server itself (so an alert goes out even when the
+run's own process died), send a notification through one `Custom Webhook` block, `budget-alerts`,
+whose URL comes from configuration (`$BUDGET_ALERT_WEBHOOK_URL`, read by `scripts/prefect-setup`):
+
+- `budget: a run failed` — a flow run of the `nightly`, `ingest` or `reconcile` deployment
+  ended Failed, Crashed or TimedOut (subflows of a nightly run are not deployment runs: the
+  nightly run's own failure is the one alert);
+- `budget: new reconciliation errors` — the event `budget.reconciliation.new-errors`, which the
+  nightly flow emits when a reconciliation run has error findings that the previous run did not.
+
+The webhook receives `POST` JSON: `{"subject": …, "body": …, "source": "budget-disclosures"}`.
+
+    python -m tasks.alerts --webhook-url https://hooks.example.org/budget   # create or update
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import typer
+from prefect import get_run_logger, task
+from prefect.automations import Automation
+from prefect.blocks.notifications import CustomWebhookNotificationBlock
+from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
+from prefect.events import emit_event
+from prefect.events.actions import SendNotification
+from prefect.events.schemas.automations import EventTrigger, Posture
+from prefect.runtime import flow_run
+
+from warehouse.reconcile_runs import FINDINGS, RUNS, Run, run_file
+from warehouse.settings import WarehouseSettings
+
+WEBHOOK_URL_ENV = "BUDGET_ALERT_WEBHOOK_URL"
+BLOCK_NAME = "budget-alerts"
+NEW_ERRORS_EVENT = "budget.reconciliation.new-errors"
+ALERTED_DEPLOYMENTS = ("nightly", "ingest", "reconcile")
+FAILED_RUN_AUTOMATION = "budget: a run failed"
+NEW_ERRORS_AUTOMATION = "budget: new reconciliation errors"
+
+# A finding is "the same" across runs when it is about the same printed place under the same
+# rule: amounts may change with a re-issue while the error stays.
+FINDING_KEY = (
+    "year",
+    "unit_code",
+    "rule_id",
+    "table_code",
+    "row_label",
+    "subject_code",
+    "entity_code",
+    "column_path",
+)
+
+
+# --- what counts as new ----------------------------------------------------------------------
+
+
+def new_errors(current: pa.Table, previous: pa.Table | None) -> list[dict[str, Any]]:
+    """Error findings of `current` whose place and rule `previous` did not report."""
+    known = {_key(f) for f in _errors(previous)} if previous is not None else set()
+    return [f for f in _errors(current) if _key(f) not in known]
+
+
+def previous_findings(settings: WarehouseSettings, run_id: str) -> pa.Table | None:
+    """The findings of the last run recorded before `run_id`, or None when there is none."""
+    runs_dir = settings.parquet_dir / RUNS
+    earlier = sorted(
+        p.name.removeprefix("run_id=")
+        for p in runs_dir.glob("run_id=*")
+        if p.name.removeprefix("run_id=") < run_id
+    )
+    for previous_id in reversed(earlier):
+        findings = run_file(settings, FINDINGS, previous_id)
+        if run_file(settings, RUNS, previous_id).is_file() and findings.is_file():
+            return pq.read_table(findings)
+    return None
+
+
+def _errors(findings: pa.Table) -> Iterable[dict[str, Any]]:
+    return (f for f in findings.to_pylist() if f["severity"] == "error")
+
+
+def _key(finding: dict[str, Any]) -> tuple[object, ...]:
+    return tuple(finding.get(column) for column in FINDING_KEY)
+
+
+def describe(finding: dict[str, Any]) -> str:
+    where = " ".join(
+        str(v)
+        for v in (finding["year"], finding["unit_code"], f"表{finding['table_code']}")
+        if v is not None
+    )
+    return f"{where} {finding['rule_id']}: {finding['message']}"
+
+
+# --- the event the nightly flow emits ---------------------------------------------------------
+
+
+@task(name="announce-new-errors", cache_policy=NO_CACHE)
+def announce_new_errors(settings: WarehouseSettings, run: Run, report: Path | None) -> int:
+    """Emit `budget.reconciliation.new-errors` when `run` has errors the previous run had not."""
+    fresh = new_errors(run.findings, previous_findings(settings, run.run_id))
+    logger = get_run_logger()
+    if not fresh:
+        logger.info("no new reconciliation errors in run %s", run.run_id)
+        return 0
+    logger.warning("%d new reconciliation errors in run %s", len(fresh), run.run_id)
+    data_dir = str(settings.data_dir)
+    emit_event(
+        event=NEW_ERRORS_EVENT,
+        resource={
+            "prefect.resource.id": f"budget.warehouse.{_short_hash(data_dir)}",
+            "prefect.resource.name": data_dir,
+        },
+        related=_this_flow_run(),
+        payload={
+            "count": len(fresh),
+            "run_id": run.run_id,
+            "data_dir": data_dir,
+            "report": str(report) if report else None,
+            "examples": [describe(f) for f in fresh[:10]],
+        },
+    )
+    return len(fresh)
+
+
+def _this_flow_run() -> list[dict[str, str]]:
+    if flow_run.id is None:
+        return []
+    return [
+        {
+            "prefect.resource.id": f"prefect.flow-run.{flow_run.id}",
+            "prefect.resource.role": "flow-run",
+            "prefect.resource.name": flow_run.name or "",
+        }
+    ]
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+# --- the block and the automations on the server ----------------------------------------------
+
+FAILED_RUN_BODY = (
+    "{{ flow.name }} run {{ flow_run.name }} (deployment {{ deployment.name }}) ended "
+    "{{ flow_run.state.name }}: {{ flow_run.state.message }}\n{{ flow_run|ui_url }}"
+)
+NEW_ERRORS_BODY = (
+    "{{ event.payload.count }} new reconciliation errors in run {{ event.payload.run_id }} "
+    "({{ event.payload.data_dir }}).\nReport: {{ event.payload.report }}\n"
+    "{% for line in event.payload.examples %}- {{ line }}\n{% endfor %}"
+)
+
+
+def alert_automations(block_id: Any) -> list[Automation]:
+    """The two automations, sending through the block with id `block_id`."""
+    failed = Automation(
+        name=FAILED_RUN_AUTOMATION,
+        description="A nightly, ingest or reconcile deployment run ended Failed/Crashed/TimedOut.",
+        trigger=EventTrigger(
+            expect={
+                "prefect.flow-run.Failed",
+                "prefect.flow-run.Crashed",
+                "prefect.flow-run.TimedOut",
+            },
+            match={"prefect.resource.id": "prefect.flow-run.*"},
+            match_related={
+                "prefect.resource.role": "deployment",
+                "prefect.resource.name": list(ALERTED_DEPLOYMENTS),
+            },
+            posture=Posture.Reactive,
+            threshold=1,
+        ),
+        actions=[
+            SendNotification(
+                block_document_id=block_id,
+                subject="budget: {{ flow.name }} run {{ flow_run.name }} {{ flow_run.state.name }}",
+                body=FAILED_RUN_BODY,
+            )
+        ],
+    )
+    new = Automation(
+        name=NEW_ERRORS_AUTOMATION,
+        description="A reconciliation run found error findings the previous run did not.",
+        trigger=EventTrigger(
+            expect={NEW_ERRORS_EVENT},
+            match={"prefect.resource.id": "budget.warehouse.*"},
+            posture=Posture.Reactive,
+            threshold=1,
+        ),
+        actions=[
+            SendNotification(
+                block_document_id=block_id,
+                subject="budget: {{ event.payload.count }} new reconciliation errors",
+                body=NEW_ERRORS_BODY,
+            )
+        ],
+    )
+    return [failed, new]
+
+
+def install_alerts(webhook_url: str) -> list[Automation]:
+    """Save the webhook block and (re)create both automations; safe to run again."""
+    block = CustomWebhookNotificationBlock(
+        name=BLOCK_NAME,
+        url=webhook_url,
+        method="POST",
+        json_data={"subject": "{{subject}}", "body": "{{body}}", "source": "budget-disclosures"},
+    )
+    block_id = block.save(BLOCK_NAME, overwrite=True)
+    automations = alert_automations(block_id)
+    with get_client(sync_client=True) as client:
+        for automation in automations:
+            for existing in client.read_automations_by_name(automation.name):
+                client.delete_automation(existing.id)
+    return [a.create() for a in automations]
+
+
+def remove_alerts(names: Sequence[str] = (FAILED_RUN_AUTOMATION, NEW_ERRORS_AUTOMATION)) -> None:
+    with get_client(sync_client=True) as client:
+        for name in names:
+            for existing in client.read_automations_by_name(name):
+                client.delete_automation(existing.id)
+
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def main(
+    webhook_url: Annotated[
+        str,
+        typer.Option(envvar=WEBHOOK_URL_ENV, help="Where alerts are POSTed (JSON)."),
+    ] = "",
+) -> None:
+    """Create or update the alert block and automations on the Prefect server (PREFECT_API_URL)."""
+    if not webhook_url:
+        typer.echo(f"alerts: no webhook URL (set {WEBHOOK_URL_ENV}); none installed")
+        raise typer.Exit(code=0)
+    if not os.environ.get("PREFECT_API_URL"):
+        typer.echo(
+            "alerts: PREFECT_API_URL is not set: alerts need a running Prefect server", err=True
+        )
+        raise typer.Exit(code=2)
+    for automation in install_alerts(webhook_url):
+        typer.echo(f"alerts: automation '{automation.name}' → {webhook_url}")
+
+
+if __name__ == "__main__":
+    app()

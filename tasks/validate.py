@@ -1,0 +1,118 @@
+"""Validate: the Great Expectations gate between extraction and loading (expectations.gate).
+
+- `screen_documents`: before any extraction, refuse the files whose page count is absurd;
+- `validate_document`: run the suites on an extraction; a critical failure turns it into a
+  quarantine (with the failing expectations), warnings ride along to be recorded with the load;
+- `publish_data_docs`: build the run's Data Docs under `<data-dir>/docs/`;
+- `quarantined_documents`: the documents quarantined earlier, to re-process (`--retry-quarantined`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import task_run
+from prefect.utilities.annotations import quote
+
+from expectations.gate import Gate
+from tasks.extract import Extraction
+from warehouse import store
+from warehouse.documents import Document
+from warehouse.settings import WarehouseSettings
+
+
+def label_of(document: Document) -> str:
+    """A document's name in Data Docs: its file stem and the start of its sha256 (unique)."""
+    return f"{document.stem}-{document.sha256[:8]}"
+
+
+@dataclass(frozen=True)
+class Screening:
+    passed: list[Document]  # to extract
+    refused: list[Extraction]  # to quarantine, unextracted, with the failed checks
+
+
+@task(name="screen", task_run_name="screen", cache_policy=NO_CACHE)
+def screen_documents(documents: Sequence[Document], gate: Gate) -> Screening:
+    """Refuse, before the expensive extraction, files with an absurd page count."""
+    screened = gate.screen({label_of(d): d.readable_path for d in documents})
+    screening = Screening(passed=[], refused=[])
+    for document in documents:
+        result = screened.get(label_of(document))
+        if result is None or result.passed:
+            screening.passed.append(document)
+            continue
+        get_run_logger().warning("refused %s: %s", document.file_name, result.message)
+        screening.refused.append(
+            Extraction(
+                document,
+                reason=result.reason,
+                message=f"{document.path}: {result.message}",
+                validation=result,
+            )
+        )
+    return screening
+
+
+def _validate_run_name() -> str:
+    extraction = task_run.parameters["extraction"]
+    if isinstance(extraction, quote):
+        extraction = extraction.unquote()
+    found = extraction.disclosure
+    if found is not None and found.unit_code and found.year:
+        return f"validate-{found.unit_code}-{found.year}"
+    return f"validate-{extraction.document.stem}"
+
+
+@task(name="validate", task_run_name=_validate_run_name, cache_policy=NO_CACHE)
+def validate_document(extraction: Extraction, gate: Gate) -> Extraction:
+    """The extraction, validated: unchanged but for its checks when it passes; without its
+    disclosure, and with the reason, when a critical expectation fails (so it is quarantined).
+
+    An extraction that already failed passes through: it is quarantined for its own reason.
+    """
+    if extraction.disclosure is None:
+        return extraction
+    logger = get_run_logger()
+    result = gate.validate(extraction.disclosure, label_of(extraction.document))
+    for check in result.warnings:
+        logger.warning("%s: [%s] %s", extraction.document.file_name, check.reason, check.describe())
+    if result.passed:
+        logger.info(
+            "%s: %d checks passed%s (%.0f ms)",
+            extraction.document.file_name,
+            len(result.checks) - len(result.warnings),
+            f", {len(result.warnings)} warnings" if result.warnings else "",
+            result.seconds * 1000,
+        )
+        return dataclasses.replace(extraction, validation=result)
+    logger.warning("%s: [%s] %s", extraction.document.file_name, result.reason, result.message)
+    return dataclasses.replace(
+        extraction,
+        disclosure=None,
+        reason=result.reason,
+        message=f"{extraction.document.path}: {result.message}",
+        validation=result,
+    )
+
+
+@task(name="publish-data-docs", task_run_name="publish-data-docs", cache_policy=NO_CACHE)
+def publish_data_docs(gate: Gate) -> Path | None:
+    """Build Data Docs for this run's validations; the index.html, or None without any."""
+    index = gate.build_docs()
+    if index is not None:
+        get_run_logger().info("Data Docs: %s", index.as_uri())
+    return index
+
+
+@task(name="find-quarantined", task_run_name="find-quarantined", cache_policy=NO_CACHE)
+def quarantined_documents(settings: WarehouseSettings) -> list[Document]:
+    """Every quarantined document, read again from its raw copy, marked for re-processing."""
+    documents = store.quarantined(settings)
+    get_run_logger().info("%d quarantined documents to re-process", len(documents))
+    return documents

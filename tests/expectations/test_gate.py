@@ -1,0 +1,175 @@
+"""The gate on real extracted disclosures: what passes, what is critical, in plain words."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from disclosure.extract import extract_disclosure
+from disclosure.model import Disclosure
+from expectations.gate import Gate, GateSettings, header_diff
+from expectations.results import GateResult
+from tests.conftest import HUNAN_2024
+from tests.expectations.conftest import PADDING, TEST_MAX_PAGES
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def failures(result: GateResult) -> dict[str, str]:
+    return {c.reason: c.severity for c in (*result.critical, *result.warnings)}
+
+
+def test_the_seed_passes_with_its_missing_tables_as_a_warning(
+    gate: Gate, sample_disclosures: dict[str, Disclosure]
+) -> None:
+    result = gate.validate(sample_disclosures[HUNAN_2024], "seed")
+
+    assert result.passed
+    assert failures(result) == {"missing_tables": "warning"}
+    (warning,) = result.warnings
+    # The real 2024 disclosure of 湖南省信访局 prints 16 of the 23 tables.
+    assert warning.examples == ("missing tables 04,05,11,15,16,17,18",)
+    # Each expectation once: the page count in the screen (here after extraction), then the rest.
+    assert [c.suite for c in result.checks].count("screen") == 1
+    assert {c.suite for c in result.checks} == {"screen", "documents", "tables", "cells"}
+    assert (result.year, result.unit_code) == (2024, "010")
+
+
+def test_a_generated_disclosure_with_all_23_tables_passes_clean(gate: Gate) -> None:
+    disclosure = extract_disclosure(SAMPLES / "2024_117_湖南省水利厅.pdf")
+    result = gate.validate(disclosure, "water")
+    assert result.passed and not result.warnings
+    assert all(c.success for c in result.checks)
+
+
+def test_a_cut_down_disclosure_passes_with_its_missing_tables_warned(
+    gate: Gate, extracted: dict[str, Disclosure]
+) -> None:
+    result = gate.validate(extracted["small.pdf"], "small")
+    assert result.passed
+    assert failures(result) == {"missing_tables": "warning"}  # it prints 3 tables of 23
+
+
+def test_a_renamed_column_is_schema_drift(gate: Gate, extracted: dict[str, Disclosure]) -> None:
+    result = gate.validate(extracted["header-renamed.pdf"], "renamed")
+
+    assert not result.passed
+    assert result.reason == "schema_drift"
+    (drift,) = result.critical
+    assert drift.suite == "tables" and drift.column == "header=expected_header"
+    assert drift.examples == (
+        "table 07: column 8 «项目支出（调整）» where the template has «项目支出»",
+    )
+    assert "printed header differs from its template" in result.message
+
+
+def test_an_added_column_is_schema_drift(gate: Gate, extracted: dict[str, Disclosure]) -> None:
+    result = gate.validate(extracted["header-added.pdf"], "added")
+
+    assert result.reason == "schema_drift"
+    assert result.critical[0].examples == ("table 07: column 9 «备用金» is not in the template",)
+
+
+def test_a_non_numeric_token_in_an_amount_column_is_critical(
+    gate: Gate, extracted: dict[str, Disclosure]
+) -> None:
+    disclosure = extracted["amount-token.pdf"]
+    (slipped,) = [c for c in disclosure.table("07").cells if c.text == "l,204.00"]
+    assert slipped.amount is None  # what extraction does with it: text kept, no amount
+
+    result = gate.validate(disclosure, "token")
+
+    assert result.reason == "non_numeric_amount"
+    (check,) = result.critical
+    assert check.unexpected_count == 1
+    assert check.examples == (
+        f"table 07 row {slipped.row_no} column {slipped.column_no} "
+        f"({slipped.column_path}): «l,204.00»",
+    )
+
+
+def test_identity_and_code_checks(gate: Gate, extracted: dict[str, Disclosure]) -> None:
+    good = extracted["small.pdf"]
+
+    def reasons(**changes: object) -> set[str]:
+        result = gate.validate(dataclasses.replace(good, **changes), "changed")
+        return {c.reason for c in result.critical}
+
+    assert reasons(year=1999) == {"implausible_year"}
+    assert reasons(year=None) == {"implausible_year"}
+    assert reasons(unit_code="01") == {"bad_unit_code"}
+    assert reasons(unit_code=None) == {"bad_unit_code"}
+    assert reasons(template=None) == {"unknown_template"}
+
+    t07 = good.table("07")
+    subject = next(c for c in t07.cells if c.subject_code and len(c.subject_code) == 7)
+    cells = [dataclasses.replace(c, subject_code="2010") if c is subject else c for c in t07.cells]
+    untitled = dataclasses.replace(t07, table_code=None, cells=cells)
+    tables = [untitled if t is t07 else t for t in good.tables]
+    result = gate.validate(dataclasses.replace(good, tables=tables), "untitled")
+    assert {c.reason for c in result.critical} == {"unknown_table", "bad_subject_code"}
+    assert any("«一般公共预算支出表»" in e for c in result.critical for e in c.examples)
+
+
+def test_the_screen_refuses_an_absurd_page_count_before_extraction(
+    gate: Gate, bad_pdfs: dict[str, Path], small_pdf: Path
+) -> None:
+    screened = gate.screen(
+        {
+            "padded": bad_pdfs["padded.pdf"],
+            "small-screened": small_pdf,
+            # What cannot be opened is left to extraction, which says why.
+            "html": bad_pdfs["html-saved-as.pdf"],
+            "empty": bad_pdfs["empty.pdf"],
+        }
+    )
+    assert set(screened) == {"padded", "small-screened"}
+    refused = screened["padded"]
+    assert not refused.passed and refused.reason == "too_many_pages"
+    assert refused.critical[0].examples == (f"{6 + PADDING} pages",)
+    assert refused.seconds < 1  # it never parses a page
+    assert screened["small-screened"].passed
+    assert gate.settings.max_pages == TEST_MAX_PAGES
+
+
+def test_a_screened_document_s_result_includes_its_screen_once(
+    gate: Gate, small_pdf: Path, extracted: dict[str, Disclosure]
+) -> None:
+    (screened,) = gate.screen({"small-both": small_pdf}).values()
+    result = gate.validate(extracted["small.pdf"], "small-both")
+    assert result.checks[0] == screened.checks[0]
+    assert [c.suite for c in result.checks].count("screen") == 1
+
+
+def test_the_quarantine_report_names_the_failing_expectations(
+    gate: Gate, extracted: dict[str, Disclosure]
+) -> None:
+    report = gate.validate(extracted["header-added.pdf"], "report").to_json()
+
+    json.dumps(report, ensure_ascii=False)  # it goes into quarantine/<sha256>.json as is
+    assert report["passed"] is False
+    (critical,) = report["critical"]
+    assert critical["expectation"] == "expect_column_pair_values_to_be_equal"
+    assert critical["severity"] == "critical" and critical["reason"] == "schema_drift"
+    assert "备用金" in critical["explanation"]
+    assert [w["reason"] for w in report["warnings"]] == ["missing_tables"]
+
+
+def test_data_docs_are_built_for_the_run(
+    gate: Gate, extracted: dict[str, Disclosure], tmp_path: Path
+) -> None:
+    gate.validate(extracted["small.pdf"], "docs")
+    index = gate.build_docs()
+    assert index is not None and index.name == "index.html" and index.is_file()
+    assert index.parent == gate.settings.docs_dir
+    assert list((index.parent / "validations").rglob("*.html"))
+    # A run that validated nothing builds nothing, and says so.
+    assert Gate(GateSettings(docs_dir=tmp_path / "docs")).build_docs() is None
+
+
+def test_header_diff_in_words() -> None:
+    assert header_diff("a | b | c", "a | b | c") == "the header differs"
+    assert header_diff("a | x | c", "a | b | c") == "column 2 «x» where the template has «b»"
+    assert header_diff("a | b", "a | b | c") == "template column «c» is missing"
+    assert header_diff("a | n | b", "a | b") == "column 2 «n» is not in the template"

@@ -1,0 +1,136 @@
+"""The ingest flow with the gate, on the whole bad-input set and good files, in one run.
+
+Each bad file is quarantined with its own reason and every input is kept in raw/; the good
+files load (with their warnings recorded); validation_results and Data Docs are written.
+A quarantined file whose cause is fixed (here: a higher page limit) loads on a re-run with
+`retry_quarantined`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+from flows.ingest import ingest
+from tests.conftest import HUNAN_2024
+from tests.expectations.conftest import EXPECTED_REASONS, TEST_MAX_PAGES
+from warehouse.documents import Status
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def query(data_dir: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+SMALL = "2024_011_湖南省测试局.pdf"
+
+
+def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
+    make_inbox: Callable[..., Path], bad_pdfs: dict[str, Path], small_pdf: Path, tmp_path: Path
+) -> None:
+    inbox = make_inbox(
+        HUNAN_2024,
+        (SMALL, small_pdf.read_bytes()),
+        *[(name, path.read_bytes()) for name, path in bad_pdfs.items()],
+    )
+    data_dir = tmp_path / "data"
+    sha = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inbox.iterdir()}
+
+    state = ingest(source=inbox, data_dir=data_dir, max_pages=TEST_MAX_PAGES, return_state=True)
+    summary = state.result()
+
+    outcomes = {o.document.file_name: o for o in summary.outcomes}
+    assert {name: (o.status, o.reason) for name, o in outcomes.items()} == {
+        HUNAN_2024: (Status.LOADED, "warnings: missing_tables"),
+        SMALL: (Status.LOADED, "warnings: missing_tables"),
+        **{name: (Status.QUARANTINED, reason) for name, reason in EXPECTED_REASONS.items()},
+    }
+    # Every input is kept, bad or good, by the sha256 of its bytes.
+    assert {p.name for p in (data_dir / "raw").iterdir()} == {f"{h}.pdf" for h in sha.values()}
+    assert query(data_dir, "SELECT status, count(*) FROM disclosures GROUP BY ALL ORDER BY 1") == [
+        ("loaded", 2),
+        ("quarantined", len(EXPECTED_REASONS)),
+    ]
+
+    # A quarantine report in plain words, with the failing expectations.
+    report = json.loads((data_dir / "quarantine" / f"{sha['header-renamed.pdf']}.json").read_text())
+    assert report["reason"] == "schema_drift"
+    assert "«项目支出（调整）» where the template has «项目支出»" in report["message"]
+    (critical,) = report["validation"]["critical"]
+    assert critical["expectation"] == "expect_column_pair_values_to_be_equal"
+    report = json.loads((data_dir / "quarantine" / f"{sha['encrypted.pdf']}.json").read_text())
+    assert report["reason"] == "encrypted" and "validation" not in report
+
+    # Every check of every validated document, passed or not.
+    rows = dict(
+        query(
+            data_dir,
+            "SELECT file_name, list(reason ORDER BY reason) FILTER (NOT success) "
+            "FROM validation_results GROUP BY file_name",
+        )
+    )
+    assert rows == {
+        HUNAN_2024: ["missing_tables"],
+        SMALL: ["missing_tables"],
+        "header-renamed.pdf": ["missing_tables", "schema_drift"],
+        "header-added.pdf": ["missing_tables", "schema_drift"],
+        "amount-token.pdf": ["missing_tables", "non_numeric_amount"],
+        "padded.pdf": ["too_many_pages"],  # screened: never extracted
+    }
+    (checks,) = query(
+        data_dir,
+        f"SELECT count(*) FROM validation_results WHERE doc_id = '{sha[HUNAN_2024]}'",
+    )[0]
+    assert checks == 1 + 4 + 4 + 3  # screen, documents, tables, cells
+
+    # Data Docs, linked from the run's summary artifact.
+    index = data_dir / "docs" / "index.html"
+    assert index.is_file()
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])
+            )
+        )
+    (markdown,) = [a for a in artifacts if a.key == "ingest-summary"]
+    assert index.as_uri() in str(markdown.data)
+
+
+def test_a_quarantined_file_loads_once_its_cause_is_fixed(
+    make_inbox: Callable[..., Path], bad_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    inbox = make_inbox(("padded.pdf", bad_pdfs["padded.pdf"].read_bytes()))
+    data_dir = tmp_path / "data"
+    first = ingest(source=inbox, data_dir=data_dir, max_pages=TEST_MAX_PAGES)
+    assert [o.reason for o in first.outcomes] == ["too_many_pages"]
+    (doc_id,) = [p.stem for p in (data_dir / "quarantine").iterdir()]
+
+    # The limit raised (the default, 500 pages), quarantined files are re-processed from raw/.
+    again = ingest(source=inbox, data_dir=data_dir, retry_quarantined=True)
+    loaded = [o for o in again.outcomes if o.status == Status.LOADED]
+    assert [(o.document.file_name, o.unit_code, o.year) for o in loaded] == [
+        ("padded.pdf", "011", 2024)
+    ]
+    assert query(data_dir, "SELECT doc_id, status, reason FROM disclosures") == [
+        (doc_id, "loaded", None)
+    ]
+    assert not (data_dir / "quarantine" / f"{doc_id}.json").exists()
+    assert query(data_dir, "SELECT count(*) FROM budget_cells WHERE unit_code = '011'")[0][0] > 0
+    # Both runs' checks are kept: the refusal, then the passing validation.
+    assert query(
+        data_dir,
+        "SELECT suite, success FROM validation_results WHERE reason = 'too_many_pages' "
+        "ORDER BY validated_at",
+    ) == [("screen", False), ("screen", True)]

@@ -1,0 +1,67 @@
+"""The suites as data: every expectation says how critical it is, why, and in plain words; every
+column and parameter it names exists, so a suite and its frame cannot drift apart silently."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from disclosure.model import Disclosure
+from disclosure.template import load_template
+from expectations.frames import frames_of
+from expectations.gate import SUITES, Gate, gate_suites, screen_suite_data, suite_data
+from tests.conftest import HUNAN_2024
+
+CRITICAL = {
+    "documents": {"too_many_pages", "unknown_template", "implausible_year", "bad_unit_code"},
+    "tables": {"unknown_table", "schema_drift"},
+    "cells": {"non_numeric_amount", "bad_subject_code", "bad_entity_code"},
+}
+WARNING = {
+    "documents": {"missing_tables"},
+    "tables": {"no_body_rows", "no_total_row"},
+    "cells": set(),
+}
+
+
+@pytest.mark.parametrize("name", SUITES)
+def test_each_expectation_is_marked_and_explained(name: str) -> None:
+    data = suite_data(name)
+    assert data["name"] == name
+    by_severity: dict[str, set[str]] = {"critical": set(), "warning": set()}
+    for expectation in data["expectations"]:
+        meta = expectation["meta"]
+        by_severity[expectation["severity"]].add(meta["reason"])
+        assert re.fullmatch(r"[a-z_]+", meta["reason"])
+        assert len(meta["explanation"]) > 30
+    assert by_severity == {"critical": CRITICAL[name], "warning": WARNING[name]}
+
+
+@pytest.mark.parametrize("name", SUITES)
+def test_suites_name_only_columns_their_frame_has(
+    name: str, sample_disclosures: dict[str, Disclosure]
+) -> None:
+    frame = frames_of(sample_disclosures[HUNAN_2024], load_template())[name]
+    data = suite_data(name)
+    for expectation in data["expectations"]:
+        kwargs = expectation["kwargs"]
+        named = {kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs}
+        assert named <= set(frame.columns), expectation["type"]
+    assert set(data["meta"]["identify_by"]) <= set(frame.columns)
+
+
+def test_every_parameter_is_supplied(gate: Gate) -> None:
+    used = set()
+    for name in SUITES:
+        text = str(suite_data(name)["expectations"])
+        used |= set(re.findall(r"'\$PARAMETER': '(\w+)'", text))
+    supplied = set(gate.parameters(load_template()))
+    assert used == supplied == {"max_pages", "max_year", "templates", "template_table_codes"}
+
+
+def test_the_screen_is_the_page_count_alone_and_runs_once() -> None:
+    (only,) = screen_suite_data()["expectations"]
+    assert only["kwargs"]["column"] == "page_count" and only["severity"] == "critical"
+    by_suite = {suite["name"]: len(suite["expectations"]) for suite in gate_suites()}
+    assert by_suite == {"screen": 1, "documents": 4, "tables": 4, "cells": 3}

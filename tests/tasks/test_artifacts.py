@@ -1,0 +1,108 @@
+"""The ingest artifacts as plain functions: the documents table and the markdown summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sources.downloads import Download, DownloadStatus
+from sources.listing import PdfLink
+from tasks.artifacts import COLUMNS, documents_table, report_links, summary_markdown
+from tasks.fetch import Fetched
+from tasks.summary import IngestSummary
+from warehouse.documents import Document, Outcome, Status
+from warehouse.settings import WarehouseSettings
+
+
+def doc(name: str) -> Document:
+    return Document(Path("/inbox") / name, name.encode().hex()[:64], 1000)
+
+
+SUMMARY = IngestSummary(
+    (
+        Outcome(
+            doc("2024_010_湖南省信访局.pdf"),
+            Status.LOADED,
+            year=2024,
+            unit_code="010",
+            unit_name="湖南省信访局",
+            tables=16,
+            cells=1437,
+        ),
+        Outcome(doc("bad.pdf"), Status.QUARANTINED, reason="not_a_pdf", message="bad.pdf: …"),
+        Outcome(doc("old.pdf"), Status.UNCHANGED, reason="already ingested from this file"),
+    )
+)
+FETCHED = Fetched(
+    Path("/data/downloads/h"),
+    "http://h/list/",
+    (
+        Download(PdfLink("http://h/a.pdf", "a.pdf"), DownloadStatus.FETCHED, Path("/x/a.pdf")),
+        Download(
+            PdfLink("http://h/login.pdf", "login.pdf"),
+            DownloadStatus.REJECTED,
+            reason="not_a_pdf: no %PDF- header in the first 1024 bytes (an HTML page, text/html)",
+        ),
+        Download(
+            PdfLink("http://h/gone.pdf", "gone.pdf"), DownloadStatus.UNAVAILABLE, reason="http_404"
+        ),
+    ),
+)
+
+
+def test_one_row_per_document_changed_first_refused_links_included() -> None:
+    rows = documents_table(SUMMARY, FETCHED)
+    assert all(tuple(r) == COLUMNS for r in rows)
+    assert [(r["file"], r["status"], r["reason"]) for r in rows] == [
+        ("2024_010_湖南省信访局.pdf", "loaded", ""),
+        ("bad.pdf", "quarantined", "not_a_pdf"),
+        ("login.pdf", "rejected", FETCHED.downloads[1].reason),
+        ("gone.pdf", "unavailable", "http_404"),
+        ("old.pdf", "unchanged", "already ingested from this file"),
+    ]
+    assert rows[0] | {"file": ""} == {
+        "file": "",
+        "unit": "010 湖南省信访局",
+        "year": 2024,
+        "status": "loaded",
+        "reason": "",
+        "tables": 16,
+        "cells": 1437,
+    }
+
+
+def test_the_summary_has_counts_duration_and_links(tmp_path: Path) -> None:
+    settings = WarehouseSettings(tmp_path)
+    assert report_links(settings) == {}
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.html").write_text("<html></html>")
+    (tmp_path / "reports").mkdir()
+    for run_id in ("20241114T030000Z-aaaa", "20241115T030000Z-bbbb"):
+        (tmp_path / "reports" / f"reconcile-{run_id}.html").write_text("<html></html>")
+    links = report_links(settings)
+    assert links == {
+        "Data Docs (validations)": tmp_path / "docs" / "index.html",
+        "Reconciliation report": tmp_path / "reports" / "reconcile-20241115T030000Z-bbbb.html",
+    }
+
+    text = summary_markdown(
+        SUMMARY,
+        source="http://h/list/",
+        data_dir=tmp_path,
+        seconds=83.4,
+        links=links,
+        fetched=FETCHED,
+    )
+    assert "| loaded | duplicate | superseded | failed | unchanged |" in text
+    assert "| 1 | 0 | 0 | 1 | 1 |" in text
+    assert "**duration** 1 min 23 s" in text
+    assert "3 PDF links — 1 fetched, 1 rejected, 1 unavailable." in text
+    assert f"[Data Docs (validations)]({(tmp_path / 'docs' / 'index.html').as_uri()})" in text
+    assert "reconcile-20241115T030000Z-bbbb.html" in text
+
+
+def test_a_short_run_reads_in_seconds_and_a_folder_source_has_no_listing_line() -> None:
+    text = summary_markdown(
+        SUMMARY, source="/inbox", data_dir=Path("/data"), seconds=7.25, links={}
+    )
+    assert "**duration** 7.2 s" in text
+    assert "PDF links" not in text and "| report |" not in text

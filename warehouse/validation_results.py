@@ -1,0 +1,79 @@
+"""The `validation_results` relation: every check the gate ran, appended by the load that follows.
+
+Rows are inserted inside the caller's transaction (the load or quarantine that records the
+document), so a document's ledger row and its validation results commit together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pyarrow as pa
+
+from expectations.results import GateResult
+from warehouse.catalog import relation_sql
+from warehouse.documents import Document
+
+RELATION = "validation_results"
+
+SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("file_name", pa.string()),
+        ("year", pa.int32()),
+        ("unit_code", pa.string()),
+        ("flow_run_id", pa.string()),
+        ("validated_at", pa.timestamp("us")),
+        ("suite", pa.string()),
+        ("expectation", pa.string()),
+        ("column_name", pa.string()),
+        ("severity", pa.string()),
+        ("reason", pa.string()),
+        ("success", pa.bool_()),
+        ("element_count", pa.int64()),
+        ("unexpected_count", pa.int64()),
+        ("examples", pa.list_(pa.string())),
+        ("explanation", pa.string()),
+    ]
+)
+
+
+def result_to_rows(
+    document: Document,
+    result: GateResult,
+    *,
+    flow_run_id: str | None = None,
+) -> pa.Table:
+    rows = [
+        {
+            "doc_id": document.doc_id,
+            "file_name": document.file_name,
+            "year": result.year,
+            "unit_code": result.unit_code,
+            "flow_run_id": str(flow_run_id) if flow_run_id else None,
+            "validated_at": result.run_time.astimezone(dt.UTC).replace(tzinfo=None),
+            "suite": check.suite,
+            "expectation": check.expectation,
+            "column_name": check.column,
+            "severity": check.severity,
+            "reason": check.reason,
+            "success": check.success,
+            "element_count": check.element_count,
+            "unexpected_count": check.unexpected_count,
+            "examples": list(check.examples),
+            "explanation": check.describe(),
+        }
+        for check in result.checks
+    ]
+    return pa.Table.from_pylist(rows, schema=SCHEMA)
+
+
+def insert_results(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
+    """Append rows; creates the table in a warehouse made before this relation existed."""
+    if rows.num_rows == 0:
+        return
+    con.execute(relation_sql(RELATION))
+    con.register("incoming_validation_results", rows)
+    con.execute(f"INSERT INTO {RELATION} BY NAME SELECT * FROM incoming_validation_results")
+    con.unregister("incoming_validation_results")
