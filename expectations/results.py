@@ -83,8 +83,9 @@ class GateResult:
 
     @property
     def message(self) -> str:
+        """The failures in plain words, each with the expectation that failed."""
         failed = self.critical or self.warnings
-        return "; ".join(c.describe() for c in failed)
+        return "; ".join(f"{c.describe()} [{c.suite}: {c.expectation}]" for c in failed)
 
     def to_json(self) -> dict[str, Any]:
         """What a quarantine report keeps: the failing expectations."""

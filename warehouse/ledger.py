@@ -90,6 +90,7 @@ def record(
     status: str,
     *,
     reason: str | None = None,
+    message: str | None = None,
     template: str | None = None,
     year: int | None = None,
     unit_code: str | None = None,
@@ -104,9 +105,9 @@ def record(
         """
         INSERT INTO disclosures (
             doc_id, source_uri, file_name, byte_size, raw_path, template, year, unit_code,
-            unit_name, page_count, table_count, cell_count, status, reason, superseded_by,
-            flow_run_id, ingested_at, status_changed_at
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            unit_name, page_count, table_count, cell_count, status, reason, message,
+            superseded_by, flow_run_id, ingested_at, status_changed_at
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
         """,
         [
             document.doc_id,
@@ -123,6 +124,7 @@ def record(
             cell_count,
             str(status),
             reason,
+            message,
             flow_run_id,
             at,
             at,

@@ -315,6 +315,8 @@ def _quarantine(
         ledger.release(con, document.doc_id)
     if validation is not None:
         insert_results(con, result_to_rows(document, validation, flow_run_id=flow_run_id))
-    ledger.record(con, document, Status.QUARANTINED, reason=reason, flow_run_id=flow_run_id)
+    ledger.record(
+        con, document, Status.QUARANTINED, reason=reason, message=message, flow_run_id=flow_run_id
+    )
     con.commit()
     return Outcome(document, Status.QUARANTINED, reason=reason, message=message)

@@ -73,6 +73,15 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
     report = json.loads((data_dir / "quarantine" / f"{sha['encrypted.pdf']}.json").read_text())
     assert report["reason"] == "encrypted" and "validation" not in report
 
+    # The ledger says it too: a reason code, and the same in plain words naming the file.
+    ledger = dict(
+        query(data_dir, "SELECT file_name, message FROM disclosures WHERE status = 'quarantined'")
+    )
+    assert "header-renamed.pdf" in ledger["header-renamed.pdf"]
+    assert "where the template has «项目支出»" in ledger["header-renamed.pdf"]
+    assert "expect_column_pair_values_to_be_equal" in ledger["header-renamed.pdf"]
+    assert "password" in ledger["encrypted.pdf"] and "encrypted.pdf" in ledger["encrypted.pdf"]
+
     # Every check of every validated document, passed or not.
     rows = dict(
         query(

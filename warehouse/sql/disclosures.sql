@@ -2,7 +2,7 @@
 -- of its bytes (doc_id), wherever it was found (source_uri). A document is `loaded` (its tables
 -- are the current ones for its unit and year), `superseded` (a later version of the same unit and
 -- year was loaded; `superseded_by` says which), `quarantined` (it could not be extracted; `reason`
--- says why, quarantine/<doc_id>.json has the details) or `duplicate` (the same bytes were already
+-- says why as a code, `message` in plain words, quarantine/<doc_id>.json has the details) or `duplicate` (the same bytes were already
 -- seen under another source_uri: nothing else was written). Every raw file stays in raw/.
 CREATE TABLE IF NOT EXISTS disclosures (
     doc_id VARCHAR NOT NULL,            -- sha256 of the file, hex
@@ -19,7 +19,9 @@ CREATE TABLE IF NOT EXISTS disclosures (
     cell_count INTEGER,
     status VARCHAR NOT NULL
         CHECK (status IN ('loaded', 'quarantined', 'superseded', 'duplicate')),
-    reason VARCHAR,                     -- why quarantined / superseded / duplicate
+    reason VARCHAR,                     -- why quarantined / superseded / duplicate (a short code)
+    message VARCHAR,                    -- the same in plain words: the error naming the file, or
+                                        -- the failing expectations (quarantine/<doc_id>.json has all)
     superseded_by VARCHAR,              -- doc_id of the version that replaced this one
     flow_run_id VARCHAR,                -- the Prefect flow run that saw it, when run by Prefect
     ingested_at TIMESTAMP NOT NULL,     -- UTC
