@@ -92,7 +92,7 @@ def ingest(
     )
     ensure_limits()
     fetched = fetch(settings.source, settings.warehouse.data_dir, settings.http)
-    batch = discover(fetched.folder, settings.warehouse)
+    batch = discover(fetched.folder, settings.warehouse, fetched.origins)
     retries = quarantined_documents(settings.warehouse) if settings.retry_quarantined else []
     gate = Gate(settings.gate)  # one Great Expectations context for the whole run
     screened = screen_documents([*batch.new, *retries], gate)

@@ -60,9 +60,18 @@ def sort_out(documents: Iterable[Document], seen: Mapping[str, set[str]]) -> Bat
 
 
 @task(name="discover", task_run_name="discover-{source.name}", cache_policy=NO_CACHE)
-def discover(source: Path, settings: WarehouseSettings) -> Batch:
-    """Hash every PDF under `source`, keep new bytes in raw/, and sort them out."""
-    documents = [Document(p, sha256_of(p), p.stat().st_size) for p in find_pdfs(source)]
+def discover(
+    source: Path, settings: WarehouseSettings, origins: Mapping[Path, str] | None = None
+) -> Batch:
+    """Hash every PDF under `source`, keep new bytes in raw/, and sort them out.
+
+    `origins`: the URL of each file downloaded from a listing, recorded as its source_uri.
+    """
+    origins = origins or {}
+    documents = [
+        Document(p, sha256_of(p), p.stat().st_size, origin=origins.get(p.resolve()))
+        for p in find_pdfs(source)
+    ]
     batch = sort_out(documents, store.sightings(settings))
     # Kept before extraction starts: whatever happens next, the input is not lost.
     kept = [dataclasses.replace(d, kept_at=keep_raw(d.path, d.sha256, settings)) for d in batch.new]

@@ -37,6 +37,11 @@ class Fetched:
     downloads: tuple[Download, ...] = ()
 
     @property
+    def origins(self) -> dict[Path, str]:
+        """The URL each downloaded file came from (empty for a folder source)."""
+        return {d.path.resolve(): d.link.url for d in self.downloads if d.path is not None}
+
+    @property
     def not_kept(self) -> list[Download]:
         """Links whose file was refused (not a PDF, too large) or unavailable (404, 403, …)."""
         kept = (DownloadStatus.FETCHED, DownloadStatus.NOT_MODIFIED)

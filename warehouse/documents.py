@@ -18,6 +18,8 @@ class Document:
     # Re-processing a quarantined document (`--retry-quarantined`): its new record replaces
     # the quarantined one instead of counting as already seen.
     retrying: bool = False
+    # The URL it was downloaded from, when it came from an HTTP listing.
+    origin: str | None = None
 
     @property
     def readable_path(self) -> Path:
@@ -38,7 +40,8 @@ class Document:
 
     @property
     def source_uri(self) -> str:
-        return self.path.as_uri()
+        """Where it was found: the URL it was downloaded from, else its file:// path."""
+        return self.origin or self.path.as_uri()
 
 
 class Status(StrEnum):

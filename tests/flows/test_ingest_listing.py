@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import pytest
@@ -67,8 +68,17 @@ def test_a_listing_is_ingested_once_and_then_costs_304s(
     con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
     try:
         years = con.execute(
-            "select year, file_name from disclosures where status = 'loaded' order by year"
+            "select year, file_name, source_uri from disclosures where status = 'loaded' "
+            "order by year"
         ).fetchall()
     finally:
         con.close()
-    assert years == [(2023, "2023_010_湖南省信访局.pdf"), (2024, "预算.pdf")]
+    base = f"http://127.0.0.1:{listing.port}"
+    assert years == [
+        (
+            2023,
+            "2023_010_湖南省信访局.pdf",
+            f"{base}/yusuan/2023/{quote('2023_010_湖南省信访局.pdf')}",
+        ),
+        (2024, "预算.pdf", f"{base}/2024/%E9%A2%84%E7%AE%97.pdf"),
+    ]
