@@ -10,6 +10,7 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from disclosure.cover import peek_cover
 from warehouse import store
 from warehouse.documents import Document, Outcome, Status
 from warehouse.raw import keep_raw, sha256_of
@@ -59,6 +60,11 @@ def sort_out(documents: Iterable[Document], seen: Mapping[str, set[str]]) -> Bat
     return batch
 
 
+def _printed_as(path: Path) -> str | None:
+    cover = peek_cover(path)
+    return f"{cover.unit_code}-{cover.year}" if cover.unit_code and cover.year else None
+
+
 @task(name="discover", task_run_name="discover-{source.name}", cache_policy=NO_CACHE)
 def discover(
     source: Path, settings: WarehouseSettings, origins: Mapping[Path, str] | None = None
@@ -74,5 +80,10 @@ def discover(
     ]
     batch = sort_out(documents, store.sightings(settings))
     # Kept before extraction starts: whatever happens next, the input is not lost.
-    kept = [dataclasses.replace(d, kept_at=keep_raw(d.path, d.sha256, settings)) for d in batch.new]
+    kept = [
+        dataclasses.replace(
+            d, kept_at=keep_raw(d.path, d.sha256, settings), printed_as=_printed_as(d.path)
+        )
+        for d in batch.new
+    ]
     return dataclasses.replace(batch, new=kept)

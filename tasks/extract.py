@@ -31,7 +31,7 @@ def extract(document: Document, workers: int = 1) -> Extraction:
         return Extraction(document, reason=error.reason, message=f"{document.path}: {error.detail}")
 
 
-@task(name="extract", task_run_name="extract-{document.stem}", cache_policy=NO_CACHE)
+@task(name="extract", task_run_name="extract-{document.label}", cache_policy=NO_CACHE)
 def extract_document(document: Document, workers: int = 1) -> Extraction:
     logger = get_run_logger()
     try:

@@ -20,6 +20,13 @@ class Document:
     retrying: bool = False
     # The URL it was downloaded from, when it came from an HTTP listing.
     origin: str | None = None
+    # Unit code and year as its cover prints them (`010-2024`), peeked before extraction.
+    printed_as: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How run names call it: `010-2024` when its cover says so, else its file stem."""
+        return self.printed_as or self.stem
 
     @property
     def readable_path(self) -> Path:

@@ -1,4 +1,4 @@
-from disclosure.cover import filer_name, lines_to_cover, unit_label
+from disclosure.cover import filer_name, lines_to_cover, peek_cover, unit_label
 
 
 def test_cover_page_identity():
@@ -25,3 +25,11 @@ def test_caption_lines():
     assert unit_label("填报部门：湖南省信访局   金额单位：万元") == "万元"
     assert unit_label("单位：万元") == "万元"
     assert unit_label("单位名称： 湖南省信访局") is None
+
+
+def test_the_cover_is_peeked_cheaply_before_extraction(seed_pdf, tmp_path):
+    cover = peek_cover(seed_pdf)
+    assert (cover.year, cover.unit_code, cover.unit_name) == (2024, "010", "湖南省信访局")
+    not_a_pdf = tmp_path / "x.pdf"
+    not_a_pdf.write_text("<html></html>")
+    assert peek_cover(not_a_pdf) == peek_cover(tmp_path / "missing.pdf") == (lines_to_cover([]))

@@ -276,4 +276,4 @@ def test_extraction_scales_out_to_a_dask_cluster(
                 flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run.id]))
             )
         }
-    assert {"extract-2024_010_湖南省信访局", "extract-2024_117_湖南省水利厅"} <= names
+    assert {"extract-010-2024", "extract-117-2024"} <= names

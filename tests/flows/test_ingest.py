@@ -75,7 +75,7 @@ def test_ingest_loads_then_a_rerun_changes_nothing(inbox: Path, tmp_path: Path) 
         )
     assert {r.name for r in runs} >= {
         f"discover-{inbox.name}",
-        "extract-2024_010_湖南省信访局",
+        "extract-010-2024",
         "load-010-2024",
         "load-010-2023",
         "extract-bad",
