@@ -301,6 +301,33 @@ _NATURE_COLUMNS: dict[Fund, str] = {
 }
 
 
+def _government_classes(
+    paths: Sequence[str],
+    selects: Callable[[Allocation], bool],
+    admin_group: str,
+    admin_classes: Mapping[str, str],
+    institution_leaf: str,
+) -> _Measure:
+    """08 / 12 (按政府预算经济分类): an administration's items go to their 机关… class; an
+    institution's whole amount to 对事业单位经常性补助."""
+    subsidy = "对事业单位经常性补助"
+
+    def place(a: Allocation, e: Entity) -> Placement:
+        if e.is_admin:
+            return [(f"{admin_group}/{admin_classes[a.item]}", a.cents)]
+        return [(f"{subsidy}/{institution_leaf}", a.cents)]
+
+    return _Measure(
+        selects,
+        place,
+        (
+            (f"{admin_group}/合计", _under(paths, admin_group, f"{admin_group}/合计")),
+            (f"{subsidy}/合计", _under(paths, subsidy, f"{subsidy}/合计")),
+            ("总计", (f"{admin_group}/合计", f"{subsidy}/合计")),
+        ),
+    )
+
+
 def _measure(code: str, paths: Sequence[str]) -> _Measure:
     """The measure of the tables built from one: 02–05, 07–19, 23."""
     everything = lambda a: True  # noqa: E731
@@ -358,26 +385,8 @@ def _measure(code: str, paths: Sequence[str]) -> _Measure:
         return lambda a: a.is_basic and a.group == group and a.fund in GENERAL_BUDGET
 
     if code == "08":
-
-        def place_08(a: Allocation, e: Entity) -> Placement:
-            if e.is_admin:
-                return [(f"机关工资福利支出/{_SALARY_GOVERNMENT[a.item]}", a.cents)]
-            return [("对事业单位经常性补助/工资福利支出", a.cents)]
-
-        return _Measure(
-            basic_general(SALARY),
-            place_08,
-            (
-                (
-                    "机关工资福利支出/合计",
-                    _under(paths, "机关工资福利支出", "机关工资福利支出/合计"),
-                ),
-                (
-                    "对事业单位经常性补助/合计",
-                    _under(paths, "对事业单位经常性补助", "对事业单位经常性补助/合计"),
-                ),
-                ("总计", ("机关工资福利支出/合计", "对事业单位经常性补助/合计")),
-            ),
+        return _government_classes(
+            paths, basic_general(SALARY), "机关工资福利支出", _SALARY_GOVERNMENT, "工资福利支出"
         )
     if code == "09":
         groups = ("工资津补贴", "社会保障缴费", "其他工资福利支出")
@@ -399,26 +408,8 @@ def _measure(code: str, paths: Sequence[str]) -> _Measure:
             (("总计", tuple(paths[6:])),),
         )
     if code == "12":
-
-        def place_12(a: Allocation, e: Entity) -> Placement:
-            if e.is_admin:
-                return [(f"机关商品和服务支出/{_GOODS_GOVERNMENT[a.item]}", a.cents)]
-            return [("对事业单位经常性补助/商品和服务支出", a.cents)]
-
-        return _Measure(
-            basic_general(GOODS),
-            place_12,
-            (
-                (
-                    "机关商品和服务支出/合计",
-                    _under(paths, "机关商品和服务支出", "机关商品和服务支出/合计"),
-                ),
-                (
-                    "对事业单位经常性补助/合计",
-                    _under(paths, "对事业单位经常性补助", "对事业单位经常性补助/合计"),
-                ),
-                ("总计", ("机关商品和服务支出/合计", "对事业单位经常性补助/合计")),
-            ),
+        return _government_classes(
+            paths, basic_general(GOODS), "机关商品和服务支出", _GOODS_GOVERNMENT, "商品和服务支出"
         )
     if code == "13":
         return _Measure(

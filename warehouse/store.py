@@ -16,7 +16,8 @@ A quarantine writes `quarantine/<doc_id>.json` first and commits its ledger row 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 from urllib.request import url2pathname
@@ -37,6 +38,21 @@ from warehouse.staging import place_atomically, sweep_staging
 from warehouse.validation_results import insert_results, result_to_rows
 
 CELLS = "budget_cells"
+
+
+@contextmanager
+def _writing(
+    settings: WarehouseSettings, sweep: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one writer: hold the lock, clear what dead writers staged, open the catalog."""
+    with writer_lock(settings):
+        if sweep:
+            sweep_staging(settings.staging_dir)
+        con = open_writer(settings)
+        try:
+            yield con
+        finally:
+            con.close()
 
 
 def sightings(settings: WarehouseSettings) -> dict[str, set[str]]:
@@ -72,45 +88,38 @@ def load_disclosure(
     validation: GateResult | None = None,
 ) -> Outcome:
     """Make `disclosure` the current version of its unit and year (recording its checks)."""
-    with writer_lock(settings):
-        sweep_staging(settings.staging_dir)
-        con = open_writer(settings)
-        try:
-            seen = _already_seen(con, document, flow_run_id)
-            if seen is not None:
-                return seen
-            if disclosure.year is None or not disclosure.unit_code:
-                return _quarantine(
-                    con,
-                    settings,
-                    document,
-                    "no_unit_or_year",
-                    f"{document.path}: no unit code or budget year was found on the cover",
-                    flow_run_id=flow_run_id,
-                    validation=validation,
-                )
-            try:
-                cells = disclosure_to_cells(disclosure, document.doc_id)
-                replace_partition(settings, CELLS, disclosure.year, disclosure.unit_code, cells)
-            except (pa.ArrowInvalid, BadPartitionKey) as error:
-                return _quarantine(
-                    con,
-                    settings,
-                    document,
-                    "unloadable",
-                    f"{document.path}: {error}",
-                    flow_run_id=flow_run_id,
-                    validation=validation,
-                )
-            outcome = _commit_load(
-                con, settings, document, disclosure, cells, flow_run_id, validation
+    with _writing(settings) as con:
+        seen = _already_seen(con, document, flow_run_id)
+        if seen is not None:
+            return seen
+        if disclosure.year is None or not disclosure.unit_code:
+            return _quarantine(
+                con,
+                settings,
+                document,
+                "no_unit_or_year",
+                f"{document.path}: no unit code or budget year was found on the cover",
+                flow_run_id=flow_run_id,
+                validation=validation,
             )
-            if document.retrying:
-                # Loaded at last: its quarantine report no longer describes it.
-                settings.quarantine_path(document.doc_id).unlink(missing_ok=True)
-            return outcome
-        finally:
-            con.close()
+        try:
+            cells = disclosure_to_cells(disclosure, document.doc_id)
+            replace_partition(settings, CELLS, disclosure.year, disclosure.unit_code, cells)
+        except (pa.ArrowInvalid, BadPartitionKey) as error:
+            return _quarantine(
+                con,
+                settings,
+                document,
+                "unloadable",
+                f"{document.path}: {error}",
+                flow_run_id=flow_run_id,
+                validation=validation,
+            )
+        outcome = _commit_load(con, settings, document, disclosure, cells, flow_run_id, validation)
+        if document.retrying:
+            # Loaded at last: its quarantine report no longer describes it.
+            settings.quarantine_path(document.doc_id).unlink(missing_ok=True)
+        return outcome
 
 
 def quarantine_document(
@@ -124,24 +133,13 @@ def quarantine_document(
 ) -> Outcome:
     """Record a document that could not be extracted, or failed a critical check (then
     `validation` holds the checks); its raw file stays in `raw/`."""
-    with writer_lock(settings):
-        sweep_staging(settings.staging_dir)
-        con = open_writer(settings)
-        try:
-            seen = _already_seen(con, document, flow_run_id)
-            if seen is not None:
-                return seen
-            return _quarantine(
-                con,
-                settings,
-                document,
-                reason,
-                message,
-                flow_run_id=flow_run_id,
-                validation=validation,
-            )
-        finally:
-            con.close()
+    with _writing(settings) as con:
+        seen = _already_seen(con, document, flow_run_id)
+        if seen is not None:
+            return seen
+        return _quarantine(
+            con, settings, document, reason, message, flow_run_id=flow_run_id, validation=validation
+        )
 
 
 def quarantined(settings: WarehouseSettings) -> list[Document]:
@@ -175,26 +173,22 @@ def record_duplicates(
     """Record copies of documents already seen elsewhere; nothing else is written."""
     if not documents:
         return []
-    with writer_lock(settings):
-        con = open_writer(settings)
-        try:
-            con.begin()
-            outcomes = []
-            for document in documents:
-                seen = _already_seen(con, document, flow_run_id)
-                outcomes.append(
-                    seen
-                    or Outcome(
-                        document,
-                        Status.FAILED,
-                        reason="original_not_recorded",
-                        message=f"{document.path}: a copy of a file this run failed to record",
-                    )
+    with _writing(settings, sweep=False) as con:
+        con.begin()
+        outcomes = []
+        for document in documents:
+            seen = _already_seen(con, document, flow_run_id)
+            outcomes.append(
+                seen
+                or Outcome(
+                    document,
+                    Status.FAILED,
+                    reason="original_not_recorded",
+                    message=f"{document.path}: a copy of a file this run failed to record",
                 )
-            con.commit()
-            return outcomes
-        finally:
-            con.close()
+            )
+        con.commit()
+        return outcomes
 
 
 def _already_seen(
