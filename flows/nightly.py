@@ -82,6 +82,10 @@ def main(
         raise typer.BadParameter(str(error), param_hint="--source") from error
     result = nightly(source=source, data_dir=data_dir)
     typer.echo(result.to_text())
+    warehouse = WarehouseSettings.resolve(data_dir)
+    if result.reconcile_run_id is not None:
+        typer.echo(f"report: {report_path(warehouse, result.reconcile_run_id)}")
+    typer.echo(f"query it: .venv/bin/duckdb -readonly {warehouse.database}")
 
 
 if __name__ == "__main__":
