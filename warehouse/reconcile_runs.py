@@ -109,8 +109,9 @@ class Run:
 
 
 def new_run_id(at: datetime) -> str:
-    """Sorts by time: `20241115T031502Z-1a2b3c4d` (UTC)."""
-    return f"{at:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+    """Sorts by time, to the microsecond (two runs can start within one second):
+    `20241115T031502.507639Z-1a2b3c4d` (UTC)."""
+    return f"{at:%Y%m%dT%H%M%S.%fZ}-{uuid.uuid4().hex[:8]}"
 
 
 def plan_batches(
