@@ -30,16 +30,19 @@ from tasks.discover import discover
 from tasks.fetch import fetch
 from tasks.limits import ensure_limits
 from tasks.load import load_document, record_duplicates
-from tasks.progress import track
+from tasks.progress import in_batches, track
 from tasks.runners import DASK_ADDRESS_ENV, ExtractSettings, extractor
 from tasks.summary import IngestSummary, summarise
 from tasks.validate import (
     publish_data_docs,
     quarantined_documents,
     screen_documents,
-    validate_document,
+    validate_documents,
 )
 from warehouse.settings import DATA_DIR_ENV, WarehouseSettings
+
+# Documents extracted before one validation, then loaded: memory for 8 disclosures at most.
+VALIDATION_BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -96,14 +99,13 @@ def ingest(
     retries = quarantined_documents(settings.warehouse) if settings.retry_quarantined else []
     gate = Gate(settings.gate)  # one Great Expectations context for the whole run
     screened = screen_documents([*batch.new, *retries], gate)
+    outcomes = []
     with extractor(screened.passed, settings.extract) as extract:
+        # Validated a batch at a time: Great Expectations costs per expectation, not per row.
         # quote(): Prefect would otherwise walk every cell of a disclosure looking for futures.
-        outcomes = [
-            load_document(
-                quote(validate_document(quote(extract(document)), gate)), settings.warehouse
-            )
-            for document in track(screened.passed, "ingest")
-        ]
+        for documents in in_batches(track(screened.passed, "ingest"), VALIDATION_BATCH):
+            validated = validate_documents(quote([extract(d) for d in documents]), gate)
+            outcomes += [load_document(quote(e), settings.warehouse) for e in validated]
     outcomes += [load_document(quote(refused), settings.warehouse) for refused in screened.refused]
     outcomes += record_duplicates(batch.repeats, settings.warehouse)
     publish_data_docs(gate)

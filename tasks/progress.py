@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
@@ -52,3 +52,15 @@ def track(documents: Sequence[T], description: str) -> Iterator[T]:
             yield document
             bar.update(task_id, advance=1)
             update_progress_artifact(artifact, 100.0 * done / len(documents))
+
+
+def in_batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most `size` items (the last may be shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

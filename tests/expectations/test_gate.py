@@ -173,3 +173,27 @@ def test_header_diff_in_words() -> None:
     assert header_diff("a | x | c", "a | b | c") == "column 2 «x» where the template has «b»"
     assert header_diff("a | b", "a | b | c") == "template column «c» is missing"
     assert header_diff("a | n | b", "a | b") == "column 2 «n» is not in the template"
+
+
+def _outcome(result: GateResult) -> tuple:
+    return (
+        result.passed,
+        result.reason,
+        tuple(
+            (c.suite, c.expectation, c.column, c.success, c.unexpected_count, c.examples)
+            for c in result.checks
+        ),
+    )
+
+
+def test_a_batch_gets_each_document_s_own_result(
+    gate: Gate, extracted: dict[str, Disclosure]
+) -> None:
+    """validate_many (one GX run per suite for the batch) judges each document exactly as
+    validate does alone: passes, warnings, critical failures and their examples."""
+    items = [(d, f"{name}-batch") for name, d in sorted(extracted.items())]
+    assert len(items) >= 3
+    alone = [_outcome(gate.validate(d, f"{label}-alone")) for d, label in items]
+    together = [_outcome(r) for r in gate.validate_many(items)]
+    assert together == alone
+    assert {passed for passed, _, _ in together} == {True, False}
