@@ -32,7 +32,7 @@ from disclosure.headers import (
 )
 from disclosure.model import BBox, Cell, Column, ColumnKind, ExtractedTable, RowKind
 from disclosure.page import PageContent, TextLine, Word
-from disclosure.subjects import SubjectReader
+from disclosure.subjects import RowMeaning, SubjectReader
 from disclosure.template import TableTemplate, Template
 from disclosure.text import squeeze
 
@@ -251,32 +251,48 @@ def line_to_row(line: TextLine, col_edges: Sequence[float]) -> Grid | None:
     return Grid(BBox(left, top, right, bottom), (top, bottom), tuple(col_edges), cells)
 
 
-def _row_meaning(reader: SubjectReader, columns: Sequence[Column], by_col: dict[int, GridCell]):
-    paths = [c.path for c in columns]
-    text_at = lambda i: squeeze(by_col[i].text) if i is not None and i in by_col else ""  # noqa: E731
-    split = split_code_columns(paths)
-    code_col = subject_code_column(paths)
-    unit_col = unit_code_column(paths)
-    label_cols = [c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL]
-    label = next((text_at(i) for i in label_cols if text_at(i)), "")
+@dataclass(frozen=True)
+class _Roles:
+    """Which columns of a table hold codes and labels: read once per table, used per row."""
+
+    labels: tuple[int, ...]  # 0-based label columns, left to right
+    split: tuple[int, int, int] | None  # 类 | 款 | 项
+    code: int | None  # 科目编码
+    unit_code: int | None  # 单位代码
+    names_entities: bool
+
+    @classmethod
+    def of(cls, columns: Sequence[Column]) -> _Roles:
+        paths = [c.path for c in columns]
+        return cls(
+            labels=tuple(c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL),
+            split=split_code_columns(paths),
+            code=subject_code_column(paths),
+            unit_code=unit_code_column(paths),
+            names_entities=names_units(paths),
+        )
+
+
+def _row_meaning(reader: SubjectReader, roles: _Roles, texts: dict[int, str]) -> RowMeaning:
+    text_at = lambda i: texts.get(i, "") if i is not None else ""  # noqa: E731
+    label = next((text_at(i) for i in roles.labels if text_at(i)), "")
     if not label:
-        label = next((text_at(i) for i in sorted(by_col) if text_at(i)), "")
+        label = next((texts[i] for i in sorted(texts) if texts[i]), "")
     return reader.read(
         label=label,
-        code=text_at(code_col),
-        split_code=tuple(text_at(i) for i in split) if split else None,
-        unit_code_text=text_at(unit_col),
-        names_entities=names_units(paths),
+        code=text_at(roles.code),
+        split_code=tuple(text_at(i) for i in roles.split) if roles.split else None,
+        unit_code_text=text_at(roles.unit_code),
+        names_entities=roles.names_entities,
     )
 
 
-def _row_label(columns: Sequence[Column], by_col: dict[int, GridCell], col: int) -> str | None:
+def _row_label(roles: _Roles, texts: dict[int, str], col: int) -> str | None:
     """The row's label for a cell: the nearest label column at or left of it, else the first."""
-    labels = [c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL]
-    left = [i for i in labels if i <= col]
-    for i in [*reversed(left), *labels]:
-        if i in by_col and squeeze(by_col[i].text):
-            return squeeze(by_col[i].text)
+    left = [i for i in roles.labels if i <= col]
+    for i in [*reversed(left), *roles.labels]:
+        if texts.get(i):
+            return texts[i]
     return None
 
 
@@ -285,22 +301,23 @@ def _draft_to_table(
 ) -> ExtractedTable:
     reader = SubjectReader(unit_code, unit_name)
     columns = draft.columns
+    roles = _Roles.of(columns)
     cells: list[Cell] = []
     row_no = 0
     is_empty = draft.empty_marker_line
     for part in draft.parts:
-        grid = part.grid
-        for r in range(part.first_body_row, grid.row_count):
-            starting = grid.row_cells(r)
-            if not starting:
-                continue
+        by_row: dict[int, list[GridCell]] = {}
+        for cell in part.grid.cells:  # ordered by (row, col)
+            if cell.row >= part.first_body_row:
+                by_row.setdefault(cell.row, []).append(cell)
+        for starting in by_row.values():
             row_no += 1
-            by_col = {c.col: c for c in starting}
-            if any(empty_marker in squeeze(c.text) for c in starting):
+            texts = {c.col: squeeze(c.text) for c in starting}
+            if any(empty_marker in text for text in texts.values()):
                 is_empty = True
                 meaning_kind, subject, entity = RowKind.EMPTY_MARKER, None, None
             else:
-                meaning = _row_meaning(reader, columns, by_col)
+                meaning = _row_meaning(reader, roles, texts)
                 meaning_kind, subject, entity = (
                     meaning.kind,
                     meaning.subject_code,
@@ -308,7 +325,7 @@ def _draft_to_table(
                 )
             for c in starting:
                 column = columns[c.col] if c.col < len(columns) else None
-                text = squeeze(c.text)
+                text = texts[c.col]
                 amount = None
                 if column is not None and column.kind is ColumnKind.AMOUNT:
                     amount = parse_amount(text)
@@ -317,7 +334,7 @@ def _draft_to_table(
                         row_no=row_no,
                         column_no=c.col + 1,
                         column_path=column.path if column else "",
-                        row_label=_row_label(columns, by_col, c.col),
+                        row_label=_row_label(roles, texts, c.col),
                         row_kind=meaning_kind,
                         subject_code=subject,
                         entity_code=entity,
