@@ -37,12 +37,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from disclosure.model import Cell, Disclosure  # noqa: E402
+from reconcile.report import write_report  # noqa: E402
+from reconcile.runs import reconcile_warehouse  # noqa: E402
+from samplegen.disclosures import spec_doc_id, spec_to_disclosure  # noqa: E402
 from samplegen.random_disclosure import random_disclosure  # noqa: E402
 from warehouse import store  # noqa: E402
 from warehouse.documents import Document  # noqa: E402
-from warehouse.reconcile_runs import reconcile_warehouse  # noqa: E402
-from warehouse.reconcile_samples import spec_doc_id, spec_to_disclosure  # noqa: E402
-from warehouse.report import write_report  # noqa: E402
 from warehouse.settings import WarehouseSettings  # noqa: E402
 
 TARGET_S = 10.0

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import pypdfium2 as pdfium
 
 from disclosure.text import squeeze
 
@@ -55,26 +52,3 @@ def unit_label(line: str) -> str | None:
     """`万元` from a `单位：万元` / `金额单位：万元` caption (alone or after 填报部门)."""
     m = _UNIT_LABEL.search(squeeze(line))
     return m.group(1) if m else None
-
-
-def peek_cover(path: str | os.PathLike[str], pages: int = 2) -> Cover:
-    """The identity printed on the first pages, read cheaply (PDFium's plain text, ~2 ms a
-    page) before the real extraction: enough to name a run `extract-010-2024`.
-
-    Never raises: a file PDFium cannot read peeks as an empty Cover, and extraction says why.
-    """
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception:  # any unreadable file: extraction reports it properly
-        return Cover(None, None, None)
-    try:
-        lines: list[str] = []
-        for index in range(min(pages, len(pdf))):
-            page = pdf[index]
-            text = page.get_textpage().get_text_range()
-            lines.extend(text.splitlines())
-        return lines_to_cover(lines)
-    except Exception:
-        return Cover(None, None, None)
-    finally:
-        pdf.close()

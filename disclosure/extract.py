@@ -23,34 +23,16 @@ from disclosure.errors import (
     EncryptedPdf,
     ExtractionError,
     NotABudgetDisclosure,
-    NotAPdf,
     NoTextLayer,
 )
 from disclosure.model import Disclosure
 from disclosure.page import PageContent, page_to_content
+from disclosure.pdf import count_pages, sniff_pdf
 from disclosure.tables import pages_to_tables
 from disclosure.template import load_template
 
-_SNIFF_BYTES = 1024
 # Pages per worker task when a document is split across processes.
 _MIN_PAGES_PER_WORKER = 12
-
-
-def sniff_pdf(path: Path) -> None:
-    """Refuse what is not a PDF by its bytes, never by its extension."""
-    try:
-        head = path.read_bytes()[:_SNIFF_BYTES] if path.stat().st_size else b""
-    except OSError as exc:
-        raise DamagedPdf(str(path), f"cannot be read: {exc.strerror or exc}") from exc
-    if not head:
-        raise NotAPdf(str(path), "empty file (0 bytes), not a PDF")
-    if b"%PDF-" not in head:
-        kind = (
-            "an HTML page"
-            if b"<html" in head.lower() or b"<!doctype" in head.lower()
-            else "not a PDF"
-        )
-        raise NotAPdf(str(path), f"no %PDF- header in the first {_SNIFF_BYTES} bytes: {kind}")
 
 
 def _open_error(path: Path, exc: BaseException) -> ExtractionError:
@@ -86,15 +68,6 @@ def read_pages(
         raise _open_error(path, exc) from exc
 
 
-def page_count(path: str | os.PathLike[str]) -> int:
-    path = Path(path)
-    try:
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
-    except Exception as exc:
-        raise _open_error(path, exc) from exc
-
-
 def _read_pages_parallel(path: Path, pages: int, workers: int) -> list[PageContent]:
     """Split the pages into contiguous ranges, one process each; each opens the file itself."""
     step = max(_MIN_PAGES_PER_WORKER, -(-pages // workers))
@@ -114,11 +87,12 @@ def extract_disclosure(
     """
     path = Path(path)
     sniff_pdf(path)
-    count = page_count(path)
-    if workers > 1 and count >= 2 * _MIN_PAGES_PER_WORKER:
+    count = count_pages(path)  # None when PDFium cannot open it: read_pages then says why
+    if workers > 1 and count is not None and count >= 2 * _MIN_PAGES_PER_WORKER:
         contents = _read_pages_parallel(path, count, workers)
     else:
         contents = read_pages(path)
+        count = len(contents)
     if not any(c.char_count for c in contents):
         if any(c.image_count for c in contents):
             raise NoTextLayer(

@@ -16,11 +16,9 @@ are plain pandas, so the rules live in the suites (`expectations/suites/*.json`)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
 import pandas as pd
-import pypdfium2
 
 from disclosure.model import ColumnKind, Disclosure, ExtractedTable, RowKind
 from disclosure.template import Template, template_names
@@ -28,22 +26,6 @@ from disclosure.template import Template, template_names
 # Joins a table's leaf column paths into one comparable header (paths contain '/', never '|').
 HEADER_SEPARATOR = " | "
 _TOTAL_SUFFIXES = ("合计", "总计")  # 合计, 本年收入合计, 收入总计, 合计:
-
-
-def count_pages(path: str | os.PathLike[str]) -> int | None:
-    """The page count read from the PDF's page tree, without parsing any page (~1 ms).
-
-    None when PDFium cannot open the file: extraction then refuses it with its own reason
-    (not a PDF, encrypted, damaged), so the screen does not guess.
-    """
-    try:
-        document = pypdfium2.PdfDocument(str(path))
-    except (pypdfium2.PdfiumError, OSError):
-        return None
-    try:
-        return len(document)
-    finally:
-        document.close()
 
 
 def screen_frame(page_counts: Mapping[str, int]) -> pd.DataFrame:

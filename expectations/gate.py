@@ -39,10 +39,10 @@ from great_expectations.data_context.types.base import (
 )
 
 from disclosure.model import Disclosure
+from disclosure.pdf import count_pages
 from disclosure.template import Template, load_template
 from expectations.frames import (
     HEADER_SEPARATOR,
-    count_pages,
     frames_of,
     screen_frame,
     template_parameters,

@@ -18,10 +18,10 @@ from prefect.runtime import flow_run
 
 from flows.ingest import ingest
 from flows.reconcile import reconcile
+from reconcile.report import report_path
 from sources import label_of, parse_source
 from tasks.alerts import announce_new_errors
 from tasks.summary import IngestSummary
-from warehouse.report import report_path
 from warehouse.settings import DATA_DIR_ENV, WarehouseSettings
 
 

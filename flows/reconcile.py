@@ -16,9 +16,9 @@ import typer
 from prefect import flow
 from prefect.runtime import flow_run
 
+from reconcile.report import report_path
+from reconcile.runs import Run
 from tasks.reconcile import check_years, plan_run, publish_run, record_run, report_run
-from warehouse.reconcile_runs import Run
-from warehouse.report import report_path
 from warehouse.settings import DATA_DIR_ENV, WarehouseSettings
 
 

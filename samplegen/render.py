@@ -21,7 +21,6 @@ import io
 import math
 import os
 import re
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from disclosure.headers import tree_to_grid
 from samplegen.spec import DisclosureSpec, Layout, RowSpec, TableSpec, Value, printed_text
+from warehouse.staging import write_bytes_atomically
 
 FONT_ENV = "BUDGET_CJK_FONT"
 KNOWN_FONT_PATHS = (
@@ -782,21 +782,5 @@ def render_disclosure(spec: DisclosureSpec, path: Path) -> RenderReport:
     page_count = pages.number
     pages.finish()
 
-    _write_atomically(path, buffer.getvalue())
+    write_bytes_atomically(path, buffer.getvalue())
     return RenderReport(page_count=page_count, table_pages=table_pages)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # Readers (and a crash mid-write) see the old file or the new one, never half a PDF.
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    # os.open with 0o666 lets the umask decide the mode, as for any other written file.
-    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -30,11 +29,12 @@ from pathlib import Path
 
 import httpx
 
+from disclosure.pdf import SNIFF_BYTES, looks_like_pdf, what_it_is
 from sources.listing import PdfLink, decode_page, page_to_links
 from sources.names import with_key
+from warehouse.staging import write_atomically, write_text_atomically
 
-SNIFF_BYTES = 1024  # the PDF header may follow up to 1 KiB of junk (as readers accept)
-PDF_MAGIC = b"%PDF-"
+PARTIAL = ".partial"  # where downloads are staged, beside the files (hidden from discovery)
 MAX_DOWNLOAD_MB_ENV = "BUDGET_MAX_DOWNLOAD_MB"
 
 # Statuses a server may return for a moment: worth another try later.
@@ -154,11 +154,15 @@ def download(client: httpx.Client, link: PdfLink, folder: Path, settings: HttpSe
         declared = _content_length(response)
         if declared is not None and declared > settings.max_bytes:
             return _too_large(link, declared, settings)
-        staged = _stage(response, link, folder, settings)
-        if isinstance(staged, Download):  # refused while streaming
-            return staged
-        size = staged.stat().st_size
-        os.replace(staged, target)
+        try:
+            write_atomically(
+                target,
+                lambda staged: _stream(response, link, staged, settings),
+                staging_dir=folder / PARTIAL,
+            )
+        except _Refused as refused:
+            return refused.download
+        size = target.stat().st_size
         last_modified = response.headers.get("last-modified")
         _stamp_mtime(target, last_modified)
         write_record(
@@ -206,53 +210,45 @@ def free_name(folder: Path, link: PdfLink) -> str:
 
 
 def write_record(folder: Path, record: Record) -> None:
-    path = record_path(folder, record.file_name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, staged = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(asdict(record), out, ensure_ascii=False, indent=1)
-    os.replace(staged, path)
+    text = json.dumps(asdict(record), ensure_ascii=False, indent=1)
+    write_text_atomically(record_path(folder, record.file_name), text)
 
 
-def _stage(
-    response: httpx.Response, link: PdfLink, folder: Path, settings: HttpSettings
-) -> Path | Download:
-    """Stream the body into `.partial/`, sniffing its head and counting its bytes: the staged
-    file, or the reason it was refused (nothing is left behind then)."""
-    partial = folder / ".partial"
-    partial.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=partial, suffix=".pdf")
-    staged = Path(name)
+class _Refused(Exception):
+    """The body was refused while it streamed (too large, not a PDF): nothing is kept."""
+
+    def __init__(self, download: Download) -> None:
+        super().__init__(download.reason)
+        self.download = download
+
+
+def _stream(
+    response: httpx.Response, link: PdfLink, staged: Path, settings: HttpSettings
+) -> None:
+    """Stream the body into `staged`, sniffing its head and counting its bytes; raise
+    `_Refused` (the staged file is then removed) when it is too large or not a PDF."""
     head = b""
     size = 0
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > settings.max_bytes:
-                    staged.unlink()
-                    return _too_large(link, size, settings, streamed=True)
-                if len(head) < SNIFF_BYTES:
-                    head += chunk[: SNIFF_BYTES - len(head)]
-                    if len(head) >= SNIFF_BYTES and PDF_MAGIC not in head:
-                        break
-                out.write(chunk)
-        if PDF_MAGIC not in head:
-            staged.unlink()
-            return Download(
+    with staged.open("wb") as out:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > settings.max_bytes:
+                raise _Refused(_too_large(link, size, settings, streamed=True))
+            if len(head) < SNIFF_BYTES:
+                head += chunk[: SNIFF_BYTES - len(head)]
+                if len(head) >= SNIFF_BYTES and not looks_like_pdf(head):
+                    break
+            out.write(chunk)
+    if not looks_like_pdf(head):
+        raise _Refused(
+            Download(
                 link, DownloadStatus.REJECTED, reason=_not_a_pdf(head, response), byte_size=size
             )
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
-    return staged
+        )
 
 
 def _not_a_pdf(head: bytes, response: httpx.Response) -> str:
-    lowered = head.lower()
-    kind = "an HTML page" if b"<html" in lowered or b"<!doctype" in lowered else "other bytes"
-    if not head:
-        kind = "an empty body"
+    kind = what_it_is(head) if head else "an empty body"
     content_type = response.headers.get("content-type", "no Content-Type")
     return f"not_a_pdf: no %PDF- header in the first {SNIFF_BYTES} bytes ({kind}, {content_type})"
 

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import typer
 from prefect import get_run_logger, task
 from prefect.automations import Automation
@@ -36,7 +34,8 @@ from prefect.events.actions import SendNotification
 from prefect.events.schemas.automations import EventTrigger, Posture
 from prefect.runtime import flow_run
 
-from warehouse.reconcile_runs import FINDINGS, RUNS, Run, run_file
+from reconcile.changes import describe, new_errors, previous_findings
+from reconcile.runs import Run
 from warehouse.settings import WarehouseSettings
 
 WEBHOOK_URL_ENV = "BUDGET_ALERT_WEBHOOK_URL"
@@ -45,61 +44,6 @@ NEW_ERRORS_EVENT = "budget.reconciliation.new-errors"
 ALERTED_DEPLOYMENTS = ("nightly", "ingest", "reconcile")
 FAILED_RUN_AUTOMATION = "budget: a run failed"
 NEW_ERRORS_AUTOMATION = "budget: new reconciliation errors"
-
-# A finding is "the same" across runs when it is about the same printed place under the same
-# rule: amounts may change with a re-issue while the error stays.
-FINDING_KEY = (
-    "year",
-    "unit_code",
-    "rule_id",
-    "table_code",
-    "row_label",
-    "subject_code",
-    "entity_code",
-    "column_path",
-)
-
-
-# --- what counts as new ----------------------------------------------------------------------
-
-
-def new_errors(current: pa.Table, previous: pa.Table | None) -> list[dict[str, Any]]:
-    """Error findings of `current` whose place and rule `previous` did not report."""
-    known = {_key(f) for f in _errors(previous)} if previous is not None else set()
-    return [f for f in _errors(current) if _key(f) not in known]
-
-
-def previous_findings(settings: WarehouseSettings, run_id: str) -> pa.Table | None:
-    """The findings of the last run recorded before `run_id`, or None when there is none."""
-    runs_dir = settings.parquet_dir / RUNS
-    earlier = sorted(
-        p.name.removeprefix("run_id=")
-        for p in runs_dir.glob("run_id=*")
-        if p.name.removeprefix("run_id=") < run_id
-    )
-    for previous_id in reversed(earlier):
-        findings = run_file(settings, FINDINGS, previous_id)
-        if run_file(settings, RUNS, previous_id).is_file() and findings.is_file():
-            return pq.read_table(findings)
-    return None
-
-
-def _errors(findings: pa.Table) -> Iterable[dict[str, Any]]:
-    return (f for f in findings.to_pylist() if f["severity"] == "error")
-
-
-def _key(finding: dict[str, Any]) -> tuple[object, ...]:
-    return tuple(finding.get(column) for column in FINDING_KEY)
-
-
-def describe(finding: dict[str, Any]) -> str:
-    where = " ".join(
-        str(v)
-        for v in (finding["year"], finding["unit_code"], f"表{finding['table_code']}")
-        if v is not None
-    )
-    return f"{where} {finding['rule_id']}: {finding['message']}"
-
 
 # --- the event the nightly flow emits ---------------------------------------------------------
 

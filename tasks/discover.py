@@ -10,7 +10,7 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from disclosure.cover import peek_cover
+from disclosure.pdf import peek_cover
 from warehouse import store
 from warehouse.documents import Document, Outcome, Status
 from warehouse.raw import keep_raw, sha256_of

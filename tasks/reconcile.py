@@ -1,7 +1,7 @@
 """Reconcile: check the warehouse's accounting identities, keep the run, report what was found.
 
-Thin wrappers over the Prefect-free engine (`warehouse.reconcile`, `warehouse.reconcile_runs`,
-`warehouse.report`): plan the batches of years, check each batch, record the run under the writer
+Thin wrappers over the Prefect-free engine (`reconcile.evaluation`, `reconcile.runs`,
+`reconcile.report`): plan the batches of years, check each batch, record the run under the writer
 lock, write the HTML report, and publish artifacts for the Prefect UI.
 """
 
@@ -18,11 +18,12 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run
 
+from reconcile.catalog import SEVERITIES, load_catalog
+from reconcile.evaluation import Evaluation
+from reconcile.report import write_report
+from reconcile.runs import Run, combine, evaluate_batch, new_run_id, plan_batches
+from reconcile.runs import record_run as keep_run
 from warehouse.ledger import now
-from warehouse.reconcile import SEVERITIES, Evaluation, load_catalog
-from warehouse.reconcile_runs import Run, combine, evaluate_batch, new_run_id, plan_batches
-from warehouse.reconcile_runs import record_run as keep_run
-from warehouse.report import write_report
 from warehouse.settings import WarehouseSettings
 
 # The Prefect UI shows a table artifact whole: list the most severe findings, say how many more.
@@ -45,7 +46,7 @@ def _batch_run_name() -> str:
 
 @task(name="plan-reconciliation", cache_policy=NO_CACHE)
 def plan_run(settings: WarehouseSettings, years: Sequence[int] | None = None) -> RunPlan:
-    """A new run id, and the years to check in batches (see warehouse.reconcile_runs)."""
+    """A new run id, and the years to check in batches (see reconcile.runs)."""
     if not settings.database.exists():
         raise FileNotFoundError(f"{settings.database}: no warehouse here (run an ingest first)")
     checked_at = now()

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from warehouse.settings import WarehouseSettings
-from warehouse.staging import place_atomically
+from warehouse.staging import write_atomically
 
 _CHUNK = 1 << 20
 
@@ -27,7 +27,11 @@ def keep_raw(source: Path, sha256: str, settings: WarehouseSettings) -> Path:
     """
     target = settings.raw_path(sha256)
     if not target.exists():
-        place_atomically(target, settings.staging_dir, lambda staged: _copy(source, staged, sha256))
+        write_atomically(
+            target,
+            lambda staged: _copy(source, staged, sha256),
+            staging_dir=settings.staging_dir,
+        )
     return target
 
 

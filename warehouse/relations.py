@@ -1,21 +1,124 @@
-"""The rows a loaded disclosure adds to `budget_tables` and `budget_cells`, as Arrow tables.
+"""The layout of every relation the warehouse stores: its columns (one Arrow schema), and, for
+Parquet relations, its hive partition keys and where its files are.
 
-Amounts stay exact: `decimal128(18, 2)` in Arrow and Parquet, `DECIMAL(18,2)` in DuckDB (万元).
-Rows are sorted by their printed position so that the same disclosure always gives the same
-bytes. Nothing here depends on when or by whom a document was loaded.
+This is the one place a stored relation's columns are listed. The Parquet writers use the schema;
+the views read the files with `Relation.source_sql` (or an empty placeholder of the same columns
+before the first file exists); DuckDB tables are created from `Relation.columns_ddl`. SQL files
+under `warehouse/sql/` select `*` from those sources rather than listing columns again.
+
+Amounts are `decimal128(18, 2)` in Arrow and Parquet, `DECIMAL(18,2)` in DuckDB, never float.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
 import pyarrow as pa
 
-from disclosure.model import Disclosure
+from warehouse.connection import sql_literal
 
 AMOUNT = pa.decimal128(18, 2)
+PARQUET_SUFFIX = ".parquet"
 
-# `year` and `unit_code` are not in the files: they are the hive partition keys of the path.
-CELLS_SCHEMA = pa.schema(
-    [
+_SQL_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    pa.bool_(): "BOOLEAN",
+    pa.timestamp("us"): "TIMESTAMP",
+    AMOUNT: "DECIMAL(18,2)",
+    pa.list_(pa.string()): "VARCHAR[]",
+    pa.list_(pa.int32()): "INTEGER[]",
+}
+
+
+def sql_type(arrow_type: pa.DataType) -> str:
+    return _SQL_TYPES[arrow_type]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A stored relation. `keys` are its hive partition keys, in path order (none for a table
+    kept inside warehouse.duckdb); they are not stored in the files."""
+
+    name: str
+    schema: pa.Schema
+    keys: tuple[pa.Field, ...] = ()
+
+    @property
+    def columns(self) -> list[str]:
+        """Every column a reader sees: the keys, then the file's own columns."""
+        return [k.name for k in self.keys] + list(self.schema.names)
+
+    def directory(self, parquet_dir: Path) -> Path:
+        return parquet_dir / self.name
+
+    def partition_dir(self, parquet_dir: Path, *values: object) -> Path:
+        if len(values) != len(self.keys):
+            raise ValueError(f"{self.name} is partitioned by {len(self.keys)} keys")
+        parts = [f"{k.name}={v}" for k, v in zip(self.keys, values, strict=True)]
+        return self.directory(parquet_dir).joinpath(*parts)
+
+    def files(self, parquet_dir: Path) -> Iterator[Path]:
+        depth = "/".join(f"{k.name}=*" for k in self.keys)
+        pattern = f"{depth}/*{PARQUET_SUFFIX}" if depth else f"*{PARQUET_SUFFIX}"
+        return self.directory(parquet_dir).glob(pattern)
+
+    def has_files(self, parquet_dir: Path) -> bool:
+        return next(self.files(parquet_dir), None) is not None
+
+    def glob(self, parquet_dir: Path) -> str:
+        """The absolute glob a view reads, so that it works from any working directory."""
+        parts = ["*"] * len(self.keys) + [f"*{PARQUET_SUFFIX}"]
+        return str(self.directory(parquet_dir).joinpath(*parts))
+
+    def source_sql(self, parquet_dir: Path) -> str:
+        """What a view selects from: the files, or (DuckDB refuses a glob matching no file)
+        an empty relation of the same columns until the first file exists."""
+        if self.has_files(parquet_dir):
+            types = ", ".join(f"'{k.name}': {sql_type(k.type)}" for k in self.keys)
+            hive = f", hive_partitioning = true, hive_types = {{{types}}}" if self.keys else ""
+            return f"read_parquet({sql_literal(self.glob(parquet_dir))}{hive})"
+        columns = [f"CAST(NULL AS {sql_type(f.type)}) AS {f.name}" for f in self.schema]
+        columns += [f"CAST(NULL AS {sql_type(k.type)}) AS {k.name}" for k in self.keys]
+        return f"(SELECT {', '.join(columns)} LIMIT 0)"
+
+    def columns_ddl(self) -> str:
+        """The column list of a `CREATE TABLE` for this relation."""
+        return ",\n    ".join(
+            f"{f.name} {sql_type(f.type)}{'' if f.nullable else ' NOT NULL'}"
+            for f in [*self.keys, *self.schema]
+        )
+
+
+def _fields(*specs: tuple[object, ...]) -> pa.Schema:
+    """(name, type[, nullable[, description]]) as a schema; nullable unless said otherwise. The
+    description, in plain words, is kept as the field's `description` metadata."""
+    fields = []
+    for spec in specs:
+        name, arrow_type = spec[0], spec[1]
+        nullable = bool(spec[2]) if len(spec) > 2 else True
+        description = str(spec[3]) if len(spec) > 3 else ""
+        metadata = {"description": description} if description else None
+        fields.append(pa.field(str(name), arrow_type, nullable, metadata=metadata))
+    return pa.schema(fields)
+
+
+def description(field: pa.Field) -> str:
+    """A field's description in plain words ('' when it has none)."""
+    return (field.metadata or {}).get(b"description", b"").decode("utf-8")
+
+
+_YEAR_AND_UNIT = (pa.field("year", pa.int32()), pa.field("unit_code", pa.string()))
+_RUN = (pa.field("run_id", pa.string()),)
+
+# 预算单元格: every printed body cell of a loaded disclosure (see warehouse/sql/budget_cells.sql).
+BUDGET_CELLS = Relation(
+    "budget_cells",
+    _fields(
         ("doc_id", pa.string()),
         ("table_no", pa.int32()),
         ("table_code", pa.string()),
@@ -34,82 +137,109 @@ CELLS_SCHEMA = pa.schema(
         ("bbox_top", pa.float64()),
         ("bbox_x1", pa.float64()),
         ("bbox_bottom", pa.float64()),
-    ]
+    ),
+    keys=_YEAR_AND_UNIT,
 )
 
-TABLES_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
+# 预算表: one row per table of a loaded disclosure (a DuckDB table; budget_tables.sql).
+BUDGET_TABLES = Relation(
+    "budget_tables",
+    _fields(
+        ("doc_id", pa.string(), False),
+        ("year", pa.int32(), False),
+        ("unit_code", pa.string(), False),
+        ("table_no", pa.int32(), False),
+        ("table_code", pa.string()),
+        ("title", pa.string(), False),
+        ("unit_label", pa.string(), True, "the unit its amounts are printed in, e.g. 万元"),
+        ("page_from", pa.int32(), False),
+        ("page_to", pa.int32(), False),
+        ("header_rows", pa.int32(), False),
+        ("column_count", pa.int32(), False),
+        ("row_count", pa.int32(), False),
+        ("cell_count", pa.int32(), False),
+        ("is_empty", pa.bool_(), False),
+        ("notes", pa.list_(pa.string()), False, "printed notes (注：…, 备注：…), in order"),
+    ),
+)
+
+# 校验结果: every check the Great Expectations gate ran (a DuckDB table; validation_results.sql).
+VALIDATION_RESULTS = Relation(
+    "validation_results",
+    _fields(
+        ("doc_id", pa.string(), False, "sha256 of the file, as in disclosures"),
+        ("file_name", pa.string(), False),
+        ("year", pa.int32(), True, "NULL when the document was refused before extraction"),
+        ("unit_code", pa.string()),
+        ("flow_run_id", pa.string(), True, "the Prefect flow run, when run by Prefect"),
+        ("validated_at", pa.timestamp("us"), False, "UTC"),
+        ("suite", pa.string(), False, "screen | documents | tables | cells"),
+        ("expectation", pa.string(), False, "Great Expectations expectation type"),
+        ("column_name", pa.string(), True, "the column checked (header=expected_header: a pair)"),
+        ("severity", pa.string(), False, "critical | warning | info"),
+        ("reason", pa.string(), False, "stable short code, e.g. schema_drift"),
+        ("success", pa.bool_(), False),
+        ("element_count", pa.int64(), False),
+        ("unexpected_count", pa.int64(), False),
+        ("examples", pa.list_(pa.string()), False, "a few unexpected values, as printed"),
+        ("explanation", pa.string(), False),
+    ),
+)
+
+# 对账结果: one row per violated identity, one file per reconciliation run.
+RECONCILIATION_FINDINGS = Relation(
+    "reconciliation_findings",
+    _fields(
+        ("checked_at", pa.timestamp("us")),
         ("year", pa.int32()),
         ("unit_code", pa.string()),
-        ("table_no", pa.int32()),
+        ("unit_name", pa.string()),
+        ("doc_id", pa.string()),
+        ("rule_id", pa.string()),
+        ("family", pa.string()),
+        ("severity", pa.string()),
         ("table_code", pa.string()),
-        ("title", pa.string()),
-        ("unit_label", pa.string()),
-        ("page_from", pa.int32()),
-        ("page_to", pa.int32()),
-        ("header_rows", pa.int32()),
-        ("column_count", pa.int32()),
-        ("row_count", pa.int32()),
-        ("cell_count", pa.int32()),
-        ("is_empty", pa.bool_()),
-        ("notes", pa.list_(pa.string())),
-    ]
+        ("row_no", pa.int32()),
+        ("column_no", pa.int32()),
+        ("row_label", pa.string()),
+        ("subject_code", pa.string()),
+        ("entity_code", pa.string()),
+        ("column_path", pa.string()),
+        ("expected", AMOUNT),
+        ("actual", AMOUNT),
+        ("difference", AMOUNT),  # actual - expected
+        ("message", pa.string()),
+        ("page_no", pa.int32()),
+        ("bbox_x0", pa.float64()),
+        ("bbox_top", pa.float64()),
+        ("bbox_x1", pa.float64()),
+        ("bbox_bottom", pa.float64()),
+    ),
+    keys=_RUN,
 )
 
+# 对账运行记录: one row per rule per reconciliation run, one file per run.
+RECONCILIATION_RUNS = Relation(
+    "reconciliation_runs",
+    _fields(
+        ("checked_at", pa.timestamp("us")),
+        ("documents", pa.int32()),  # documents checked by the run
+        ("years", pa.list_(pa.int32())),
+        ("rule_id", pa.string()),
+        ("family", pa.string()),
+        ("severity", pa.string()),
+        ("tables", pa.string()),  # the table codes the rule reads, e.g. '07, 08'
+        ("scope", pa.string()),  # each (table by table) | together | document
+        ("status", pa.string()),  # evaluated (for at least one unit) | not_evaluated
+        ("evaluated", pa.int32()),
+        ("not_evaluated", pa.int32()),
+        ("findings", pa.int32()),
+        ("seconds", pa.float64()),
+        ("not_evaluated_for", pa.list_(pa.string())),
+        ("description_zh", pa.string()),
+        ("description_en", pa.string()),
+    ),
+    keys=_RUN,
+)
 
-def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
-    """One row per printed body cell, in printed order (table, row, column)."""
-    columns: dict[str, list[object]] = {name: [] for name in CELLS_SCHEMA.names}
-    for table_no, table in enumerate(disclosure.tables, start=1):
-        kinds = {c.column_no: c.kind.value for c in table.columns}
-        for cell in sorted(table.cells, key=lambda c: (c.row_no, c.column_no)):
-            row = {
-                "doc_id": doc_id,
-                "table_no": table_no,
-                "table_code": table.table_code,
-                "row_no": cell.row_no,
-                "column_no": cell.column_no,
-                "column_path": cell.column_path,
-                "column_kind": kinds.get(cell.column_no),
-                "row_label": cell.row_label,
-                "row_kind": cell.row_kind.value,
-                "subject_code": cell.subject_code,
-                "entity_code": cell.entity_code,
-                "text": cell.text,
-                "amount": cell.amount,
-                "page_no": cell.page_no,
-                "bbox_x0": cell.bbox.x0,
-                "bbox_top": cell.bbox.top,
-                "bbox_x1": cell.bbox.x1,
-                "bbox_bottom": cell.bbox.bottom,
-            }
-            for name, value in row.items():
-                columns[name].append(value)
-    # An amount with more than two decimals raises here rather than being rounded.
-    return pa.table(columns, schema=CELLS_SCHEMA)
-
-
-def disclosure_to_tables(disclosure: Disclosure, doc_id: str) -> pa.Table:
-    """One row per extracted table, in document order; `table_no` keys unmatched tables too."""
-    rows = [
-        {
-            "doc_id": doc_id,
-            "year": disclosure.year,
-            "unit_code": disclosure.unit_code,
-            "table_no": table_no,
-            "table_code": table.table_code,
-            "title": table.title,
-            "unit_label": table.unit_label,
-            "page_from": table.page_from,
-            "page_to": table.page_to,
-            "header_rows": table.header_rows,
-            "column_count": len(table.columns),
-            "row_count": table.row_count,
-            "cell_count": len(table.cells),
-            "is_empty": table.is_empty,
-            "notes": list(table.notes),
-        }
-        for table_no, table in enumerate(disclosure.tables, start=1)
-    ]
-    return pa.Table.from_pylist(rows, schema=TABLES_SCHEMA)
+PARQUET_RELATIONS = (BUDGET_CELLS, RECONCILIATION_FINDINGS, RECONCILIATION_RUNS)

@@ -1,9 +1,13 @@
-"""The staging area: files are written aside, then renamed into place whole.
+"""Atomic file writes: a file is written aside, fsynced, then renamed into place whole.
 
 `os.replace` within one file system is atomic: a reader sees the old file or the new one, never
-a part. Staged files live in `<data-dir>/.staging/`, outside `raw/` and `parquet/`, so no glob
-of a relation ever matches a file still being written. Each staged name starts with the writer's
-pid, so files left behind by a killed writer can be told from a live writer's.
+a part. This is the one way the project writes a file someone else may read: Parquet partitions,
+raw copies, quarantine reports, reconciliation reports, downloads and rendered sample PDFs.
+
+Staged files live in a staging folder (`<data-dir>/.staging/` for the warehouse, outside `raw/`
+and `parquet/`, so no glob of a relation ever matches a file still being written). Each staged
+name starts with the writer's pid, so files left behind by a killed writer can be told from a
+live writer's and swept.
 """
 
 from __future__ import annotations
@@ -15,11 +19,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def place_atomically(target: Path, staging_dir: Path, write: Callable[[Path], None]) -> None:
-    """Write `target` through `write(staged_path)`, then move it into place in one rename."""
-    staging_dir.mkdir(parents=True, exist_ok=True)
+def write_atomically(
+    target: Path, write: Callable[[Path], object], *, staging_dir: Path | None = None
+) -> Path:
+    """Write `target` through `write(staged_path)`, then move it into place in one rename.
+
+    `staging_dir` must be on the same file system as `target`; by default the staged file is a
+    hidden file beside it. When `write` raises, nothing is left behind and `target` is untouched.
+    """
+    folder = staging_dir if staging_dir is not None else target.parent
+    folder.mkdir(parents=True, exist_ok=True)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staged = staging_dir / f"{os.getpid()}-{uuid.uuid4().hex}-{target.name}"
+    hidden = "." if staging_dir is None else ""
+    staged = folder / f"{hidden}{os.getpid()}-{uuid.uuid4().hex}-{target.name}"
     try:
         write(staged)
         _fsync_file(staged)
@@ -30,6 +42,23 @@ def place_atomically(target: Path, staging_dir: Path, write: Callable[[Path], No
         raise
     # The rename is durable only once the directory entry is on disk.
     _fsync_dir(target.parent)
+    return target
+
+
+def write_text_atomically(
+    target: Path, text: str, *, staging_dir: Path | None = None
+) -> Path:
+    return write_atomically(
+        target, lambda staged: staged.write_text(text, encoding="utf-8"), staging_dir=staging_dir
+    )
+
+
+def write_bytes_atomically(
+    target: Path, data: bytes, *, staging_dir: Path | None = None
+) -> Path:
+    return write_atomically(
+        target, lambda staged: staged.write_bytes(data), staging_dir=staging_dir
+    )
 
 
 def sweep_staging(staging_dir: Path) -> list[Path]:
@@ -38,10 +67,10 @@ def sweep_staging(staging_dir: Path) -> list[Path]:
     if not staging_dir.is_dir():
         return removed
     for path in sorted(staging_dir.iterdir()):
-        pid_text = path.name.split("-", 1)[0]
+        pid_text = path.name.lstrip(".").split("-", 1)[0]
         if pid_text.isdigit() and _process_alive(int(pid_text)):
             continue
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
             path.unlink()
             removed.append(path)
     return removed

@@ -32,12 +32,10 @@ from warehouse.catalog import open_reader, open_writer, register_views, views_cu
 from warehouse.documents import Document, Outcome, Status
 from warehouse.lock import writer_lock
 from warehouse.partitions import BadPartitionKey, replace_partition
-from warehouse.relations import disclosure_to_cells, disclosure_to_tables
+from warehouse.rows import disclosure_to_cells, disclosure_to_tables
 from warehouse.settings import WarehouseSettings
-from warehouse.staging import place_atomically, sweep_staging
+from warehouse.staging import sweep_staging, write_text_atomically
 from warehouse.validation_results import insert_results, result_to_rows
-
-CELLS = "budget_cells"
 
 
 @contextmanager
@@ -104,7 +102,7 @@ def load_disclosure(
             )
         try:
             cells = disclosure_to_cells(disclosure, document.doc_id)
-            replace_partition(settings, CELLS, disclosure.year, disclosure.unit_code, cells)
+            replace_partition(settings, disclosure.year, disclosure.unit_code, cells)
         except (pa.ArrowInvalid, BadPartitionKey) as error:
             return _quarantine(
                 con,
@@ -299,10 +297,8 @@ def _quarantine(
     if validation is not None:
         report["validation"] = validation.to_json()  # the failing expectations
     text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    place_atomically(
-        settings.quarantine_path(document.doc_id),
-        settings.staging_dir,
-        lambda staged: Path(staged).write_text(text, encoding="utf-8"),
+    write_text_atomically(
+        settings.quarantine_path(document.doc_id), text, staging_dir=settings.staging_dir
     )
     con.begin()
     if document.retrying:

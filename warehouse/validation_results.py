@@ -14,29 +14,7 @@ import pyarrow as pa
 from expectations.results import GateResult
 from warehouse.catalog import relation_sql
 from warehouse.documents import Document
-
-RELATION = "validation_results"
-
-SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("file_name", pa.string()),
-        ("year", pa.int32()),
-        ("unit_code", pa.string()),
-        ("flow_run_id", pa.string()),
-        ("validated_at", pa.timestamp("us")),
-        ("suite", pa.string()),
-        ("expectation", pa.string()),
-        ("column_name", pa.string()),
-        ("severity", pa.string()),
-        ("reason", pa.string()),
-        ("success", pa.bool_()),
-        ("element_count", pa.int64()),
-        ("unexpected_count", pa.int64()),
-        ("examples", pa.list_(pa.string())),
-        ("explanation", pa.string()),
-    ]
-)
+from warehouse.relations import VALIDATION_RESULTS
 
 
 def result_to_rows(
@@ -66,14 +44,14 @@ def result_to_rows(
         }
         for check in result.checks
     ]
-    return pa.Table.from_pylist(rows, schema=SCHEMA)
+    return pa.Table.from_pylist(rows, schema=VALIDATION_RESULTS.schema)
 
 
 def insert_results(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> None:
     """Append rows; creates the table in a warehouse made before this relation existed."""
     if rows.num_rows == 0:
         return
-    con.execute(relation_sql(RELATION))
+    con.execute(relation_sql(VALIDATION_RESULTS.name))
     con.register("incoming_validation_results", rows)
-    con.execute(f"INSERT INTO {RELATION} BY NAME SELECT * FROM incoming_validation_results")
+    con.execute("INSERT INTO validation_results BY NAME SELECT * FROM incoming_validation_results")
     con.unregister("incoming_validation_results")

@@ -1,4 +1,5 @@
-from disclosure.cover import filer_name, lines_to_cover, peek_cover, unit_label
+from disclosure.cover import filer_name, lines_to_cover, unit_label
+from disclosure.pdf import peek_cover
 
 
 def test_cover_page_identity():

@@ -19,12 +19,12 @@ from tasks.alerts import (
     remove_alerts,
 )
 from tests.webhook_receiver import Receiver, receive
-from warehouse.reconcile import FINDING_SCHEMA
+from warehouse.relations import RECONCILIATION_FINDINGS
 
 
 def findings(*rows: tuple[str, str, str, str]) -> pa.Table:
     """Findings of one unit: (rule_id, severity, row_label, actual)."""
-    columns = {name: [None] * len(rows) for name in FINDING_SCHEMA.names}
+    columns = {name: [None] * len(rows) for name in RECONCILIATION_FINDINGS.schema.names}
     columns |= {
         "year": [2024] * len(rows),
         "unit_code": ["010"] * len(rows),
@@ -36,7 +36,7 @@ def findings(*rows: tuple[str, str, str, str]) -> pa.Table:
         "actual": [Decimal(r[3]) for r in rows],
         "message": [f"{r[0]} at {r[2]}" for r in rows],
     }
-    return pa.Table.from_pydict(columns, schema=FINDING_SCHEMA)
+    return pa.Table.from_pydict(columns, schema=RECONCILIATION_FINDINGS.schema)
 
 
 def test_new_errors_are_errors_the_previous_run_did_not_report() -> None:

@@ -16,7 +16,8 @@ from tests.conftest import HUNAN_2023, HUNAN_2024
 from warehouse import store
 from warehouse.documents import Document
 from warehouse.partitions import BadPartitionKey, partition_file, replace_partition
-from warehouse.relations import AMOUNT, CELLS_SCHEMA, disclosure_to_cells
+from warehouse.relations import AMOUNT, BUDGET_CELLS
+from warehouse.rows import disclosure_to_cells
 from warehouse.settings import WarehouseSettings
 
 
@@ -64,15 +65,15 @@ def test_the_same_rows_give_the_same_bytes(
     settings: WarehouseSettings, sample_disclosures: dict[str, Disclosure]
 ) -> None:
     cells = disclosure_to_cells(sample_disclosures[HUNAN_2024], "d" * 64)
-    target = replace_partition(settings, "budget_cells", 2024, "010", cells)
+    target = replace_partition(settings, 2024, "010", cells)
     first = target.read_bytes()
-    replace_partition(settings, "budget_cells", 2024, "010", cells)
+    replace_partition(settings, 2024, "010", cells)
     assert target.read_bytes() == first
     assert list(settings.staging_dir.iterdir()) == []
 
 
 def _cells(doc_id: str, rows: int, amount: str) -> pa.Table:
-    columns = {name: [None] * rows for name in CELLS_SCHEMA.names}
+    columns = {name: [None] * rows for name in BUDGET_CELLS.schema.names}
     columns |= {
         "doc_id": [doc_id] * rows,
         "table_no": [1] * rows,
@@ -80,7 +81,7 @@ def _cells(doc_id: str, rows: int, amount: str) -> pa.Table:
         "column_no": [1] * rows,
         "amount": [Decimal(amount)] * rows,
     }
-    return pa.table(columns, schema=CELLS_SCHEMA)
+    return pa.table(columns, schema=BUDGET_CELLS.schema)
 
 
 def test_a_reader_sees_the_old_partition_or_the_new_one_never_a_mix(
@@ -88,7 +89,7 @@ def test_a_reader_sees_the_old_partition_or_the_new_one_never_a_mix(
 ) -> None:
     # Two versions of different sizes, swapped back and forth while a reader keeps reading.
     versions = {"a": _cells("a", 50_000, "1.10"), "b": _cells("b", 80_000, "2.20")}
-    target = replace_partition(settings, "budget_cells", 2024, "010", versions["a"])
+    target = replace_partition(settings, 2024, "010", versions["a"])
     stop = threading.Event()
     seen: list[tuple[str, int, Decimal]] = []
     errors: list[BaseException] = []
@@ -113,7 +114,7 @@ def test_a_reader_sees_the_old_partition_or_the_new_one_never_a_mix(
     reader.start()
     try:
         for i in range(40):
-            replace_partition(settings, "budget_cells", 2024, "010", versions["ab"[i % 2]])
+            replace_partition(settings, 2024, "010", versions["ab"[i % 2]])
     finally:
         stop.set()
         reader.join()
@@ -127,10 +128,10 @@ def test_a_replace_leaves_other_partitions_alone(
     settings: WarehouseSettings, sample_disclosures: dict[str, Disclosure]
 ) -> None:
     cells = disclosure_to_cells(sample_disclosures[HUNAN_2024], "d" * 64)
-    other = replace_partition(settings, "budget_cells", 2023, "010", cells)
+    other = replace_partition(settings, 2023, "010", cells)
     before = other.read_bytes()
-    replace_partition(settings, "budget_cells", 2024, "010", _cells("x", 3, "1.00"))
-    replace_partition(settings, "budget_cells", 2024, "011", _cells("y", 3, "1.00"))
+    replace_partition(settings, 2024, "010", _cells("x", 3, "1.00"))
+    replace_partition(settings, 2024, "011", _cells("y", 3, "1.00"))
     assert other.read_bytes() == before
     assert pq.read_schema(other).field("amount").type == AMOUNT
 
@@ -140,4 +141,4 @@ def test_keys_that_cannot_name_a_partition_are_refused(
     settings: WarehouseSettings, year: int, unit_code: str
 ) -> None:
     with pytest.raises(BadPartitionKey):
-        partition_file(settings, "budget_cells", year, unit_code)
+        partition_file(settings, year, unit_code)

@@ -5,10 +5,7 @@
 -- across pages (headers excluded); column_no counts leaf columns from 1.
 -- Stored as Parquet: parquet/budget_cells/year=YYYY/unit_code=CODE/data.parquet.
 CREATE OR REPLACE VIEW budget_cells AS
-SELECT
-    c.doc_id, c.year, c.unit_code, c.table_no, c.table_code, c.row_no, c.column_no,
-    c.column_path, c.column_kind, c.row_label, c.row_kind, c.subject_code, c.entity_code,
-    c.text, c.amount, c.page_no, c.bbox_x0, c.bbox_top, c.bbox_x1, c.bbox_bottom
-FROM ${budget_cells_parquet} AS c
+SELECT c.doc_id, c.year, c.unit_code, c.* EXCLUDE (doc_id, year, unit_code)
+FROM ${budget_cells} AS c
 -- Only current documents: a partition written by a load that has not committed yet stays hidden.
 WHERE c.doc_id IN (SELECT doc_id FROM disclosures WHERE status = 'loaded');

@@ -4,19 +4,5 @@
 -- `table_no` is the table's position in the document and keys cells even when table_code is NULL.
 -- `is_empty` records a table printed as 本部门无相关情况，故为空表 (no data: a fact, not an error).
 CREATE TABLE IF NOT EXISTS budget_tables (
-    doc_id VARCHAR NOT NULL,
-    year INTEGER NOT NULL,
-    unit_code VARCHAR NOT NULL,
-    table_no INTEGER NOT NULL,
-    table_code VARCHAR,
-    title VARCHAR NOT NULL,
-    unit_label VARCHAR,                 -- e.g. 万元
-    page_from INTEGER NOT NULL,
-    page_to INTEGER NOT NULL,
-    header_rows INTEGER NOT NULL,
-    column_count INTEGER NOT NULL,
-    row_count INTEGER NOT NULL,
-    cell_count INTEGER NOT NULL,
-    is_empty BOOLEAN NOT NULL,
-    notes VARCHAR[] NOT NULL            -- printed notes (备注 …), in order
+    ${budget_tables_columns}
 );

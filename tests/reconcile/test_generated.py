@@ -2,7 +2,7 @@
 finds any single amount changed, wherever it is printed.
 
 For speed most checks run the rules in memory over the cells a load would write
-(`samplegen` spec → `Disclosure` → `warehouse.relations` rows, see warehouse.reconcile_samples);
+(`samplegen` spec → `Disclosure` → `warehouse.rows` rows, see samplegen.disclosures);
 a smaller set goes the whole way: rendered PDFs, extracted, loaded, reconciled from the warehouse.
 """
 
@@ -17,22 +17,18 @@ import pyarrow as pa
 import pytest
 
 from disclosure.extract import extract_disclosure
+from reconcile.catalog import load_catalog
+from reconcile.evaluation import Evaluation, evaluate
+from reconcile.inputs import Inputs, disclosures_to_inputs
+from reconcile.runs import reconcile_warehouse
+from samplegen.disclosures import spec_doc_id, spec_to_disclosure
 from samplegen.random_disclosure import random_disclosure
 from samplegen.render import render_disclosure
 from samplegen.spec import expected_cells
 from warehouse import store
 from warehouse.documents import Document
 from warehouse.raw import sha256_of
-from warehouse.reconcile import (
-    AMOUNT,
-    Evaluation,
-    Inputs,
-    disclosures_to_inputs,
-    evaluate,
-    load_catalog,
-)
-from warehouse.reconcile_runs import reconcile_warehouse
-from warehouse.reconcile_samples import spec_doc_id, spec_to_disclosure
+from warehouse.relations import AMOUNT
 from warehouse.settings import WarehouseSettings
 
 REPO = Path(__file__).resolve().parents[2]

@@ -16,21 +16,23 @@ import pyarrow.parquet as pq
 import pytest
 
 from disclosure.model import Disclosure
-from tests.conftest import HUNAN_2024, REISSUE_2024
-from warehouse import store
-from warehouse.documents import Document
-from warehouse.lock import WarehouseBusy, writer_lock
-from warehouse.raw import sha256_of
-from warehouse.reconcile import evaluate_warehouse, load_catalog, year_batches
-from warehouse.reconcile_runs import (
-    FINDINGS,
-    RUNS,
+from reconcile.catalog import load_catalog
+from reconcile.evaluation import evaluate_warehouse
+from reconcile.inputs import year_batches
+from reconcile.report import write_report
+from reconcile.runs import (
     combine,
     reconcile_warehouse,
     record_run,
     run_file,
 )
-from warehouse.report import write_report
+from tests.conftest import HUNAN_2024, REISSUE_2024
+from warehouse import store
+from warehouse.documents import Document
+from warehouse.lock import WarehouseBusy, writer_lock
+from warehouse.raw import sha256_of
+from warehouse.relations import RECONCILIATION_FINDINGS as FINDINGS
+from warehouse.relations import RECONCILIATION_RUNS as RUNS
 from warehouse.settings import WarehouseSettings
 
 
@@ -64,7 +66,9 @@ def test_every_run_is_kept(settings: WarehouseSettings) -> None:
         settings, "SELECT run_id, count(*) FROM reconciliation_findings GROUP BY 1 ORDER BY 1"
     ) == [(first.run_id, per_run), (second.run_id, per_run)]
     for relation in (FINDINGS, RUNS):
-        assert sorted(p.parent.name for p in (settings.parquet_dir / relation).glob("*/*")) == [
+        assert sorted(
+            p.parent.name for p in relation.directory(settings.parquet_dir).glob("*/*")
+        ) == [
             f"run_id={first.run_id}",
             f"run_id={second.run_id}",
         ]

@@ -1,6 +1,6 @@
 """Reconciliation runs: evaluate the warehouse, keep every run's findings, register the relations.
 
-A run checks the current documents year by year (`warehouse.reconcile.snapshot` + `evaluate`),
+A run checks the current documents year by year (`reconcile.evaluation.evaluate_warehouse`),
 then records itself as two Parquet files:
 
     parquet/reconciliation_findings/run_id=RUN/data.parquet   one row per finding
@@ -8,7 +8,7 @@ then records itself as two Parquet files:
 
 Why Parquet files rather than tables inside warehouse.duckdb: a run's history never changes once
 written, so one immutable file per run is the whole story — appending a run rewrites nothing, a
-file is written aside and renamed into place (`place_atomically`), so a crash leaves at most a
+file is written aside and renamed into place (`warehouse.staging`), so a crash leaves at most a
 stray file in `.staging/`, and the history stays readable without the catalog, like budget_cells.
 The runs file is written second and is the commit mark: the `reconciliation_findings` view shows
 only runs that have one. Both writes and the view registration happen under the ingest's writer
@@ -23,59 +23,23 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
-from string import Template
 
-import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from warehouse.catalog import open_writer
+from reconcile.catalog import SEVERITIES, Catalog, load_catalog
+from reconcile.evaluation import Evaluation, evaluate_warehouse
+from reconcile.inputs import warehouse_years, year_batches
+from warehouse.catalog import open_writer, register_views
 from warehouse.ledger import now
 from warehouse.lock import writer_lock
-from warehouse.reconcile import (
-    FINDING_SCHEMA,
-    SEVERITIES,
-    Catalog,
-    Evaluation,
-    evaluate_warehouse,
-    load_catalog,
-    warehouse_years,
-    year_batches,
-)
+from warehouse.partitions import PARTITION_FILE, write_partition
+from warehouse.relations import RECONCILIATION_FINDINGS, RECONCILIATION_RUNS, Relation
 from warehouse.settings import WarehouseSettings
-from warehouse.staging import place_atomically
 
 # Documents checked together in one evaluation: peak memory is ~1.3 GB per 1,000 documents
 # (measured by benchmarks/reconcile.py), and each evaluation costs ~1 s of set-up.
 BATCH_DOCUMENTS = 1000
-
-FINDINGS = "reconciliation_findings"
-RUNS = "reconciliation_runs"
-PARTITION_FILE = "data.parquet"
-
-RUNS_SCHEMA = pa.schema(
-    [
-        ("checked_at", pa.timestamp("us")),
-        ("documents", pa.int32()),  # documents checked by the run
-        ("years", pa.list_(pa.int32())),
-        ("rule_id", pa.string()),
-        ("family", pa.string()),
-        ("severity", pa.string()),
-        ("tables", pa.string()),  # the table codes the rule reads, e.g. '07, 08'
-        ("scope", pa.string()),  # each (table by table) | together | document
-        ("status", pa.string()),  # evaluated (for at least one unit) | not_evaluated
-        ("evaluated", pa.int32()),
-        ("not_evaluated", pa.int32()),
-        ("findings", pa.int32()),
-        ("seconds", pa.float64()),
-        ("not_evaluated_for", pa.list_(pa.string())),
-        ("description_zh", pa.string()),
-        ("description_en", pa.string()),
-    ]
-)
-
 
 @dataclass(frozen=True)
 class Run:
@@ -141,7 +105,7 @@ def combine(
     findings = (
         pa.concat_tables([e.findings for e in evaluations])
         if evaluations
-        else FINDING_SCHEMA.empty_table()
+        else RECONCILIATION_FINDINGS.schema.empty_table()
     )
     documents = sum(e.documents for e in evaluations)
     years = tuple(sorted({y for e in evaluations for y in e.years}))
@@ -173,7 +137,7 @@ def combine(
         run_id=run_id,
         checked_at=checked_at,
         findings=findings,
-        rules=pa.Table.from_pylist(rows, schema=RUNS_SCHEMA),
+        rules=pa.Table.from_pylist(rows, schema=RECONCILIATION_RUNS.schema),
         documents=documents,
         years=years,
         seconds=sum(e.seconds for e in evaluations),
@@ -181,39 +145,20 @@ def combine(
 
 
 def record_run(settings: WarehouseSettings, run: Run) -> None:
-    """Keep the run: its two Parquet files, then the relations that read them (writer lock)."""
+    """Keep the run: its findings file, then its rules file (the commit mark), then the views
+    that read them — under the writer lock."""
     with writer_lock(settings):
-        for relation, table in ((FINDINGS, run.findings), (RUNS, run.rules)):
-            target = run_file(settings, relation, run.run_id)
-            place_atomically(
-                target,
-                settings.staging_dir,
-                lambda staged, table=table: pq.write_table(table, staged, compression="zstd"),
-            )
+        write_partition(settings, RECONCILIATION_FINDINGS, run.findings, run.run_id)
+        write_partition(settings, RECONCILIATION_RUNS, run.rules, run.run_id)
         con = open_writer(settings)
         try:
-            register_relations(con, settings)
+            register_views(con, settings)
         finally:
             con.close()
 
 
-def register_relations(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> None:
-    """(Re)create the two views over this data directory's run files (absolute paths)."""
-    sources = {
-        "runs_glob": _sql_text(relation_glob(settings, RUNS)),
-        "findings_glob": _sql_text(relation_glob(settings, FINDINGS)),
-    }
-    for name in (RUNS, FINDINGS):
-        sql = resources.files("warehouse").joinpath("rules", "relations", f"{name}.sql")
-        con.execute(Template(sql.read_text("utf-8")).substitute(sources))
-
-
-def run_file(settings: WarehouseSettings, relation: str, run_id: str) -> Path:
-    return settings.parquet_dir / relation / f"run_id={run_id}" / PARTITION_FILE
-
-
-def relation_glob(settings: WarehouseSettings, relation: str) -> str:
-    return str(settings.parquet_dir / relation / "*" / PARTITION_FILE)
+def run_file(settings: WarehouseSettings, relation: Relation, run_id: str) -> Path:
+    return relation.partition_dir(settings.parquet_dir, run_id) / PARTITION_FILE
 
 
 def reconcile_warehouse(
@@ -235,7 +180,3 @@ def reconcile_warehouse(
     run = combine(run_id, checked_at, evaluations, catalog)
     record_run(settings, run)
     return run
-
-
-def _sql_text(text: str) -> str:
-    return text.replace("'", "''")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from reconcile.catalog import FAMILIES, load_catalog
+from reconcile.runs import reconcile_warehouse
 from tests.readme_queries import documented_queries, rewrite_outputs, section_text
 from tests.warehouse.test_query_docs import build_warehouse, run_query
-from warehouse.reconcile import FAMILIES, load_catalog
-from warehouse.reconcile_runs import reconcile_warehouse
 from warehouse.settings import WarehouseSettings
 
 SECTION = "Reconciliation (对账)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from disclosure.template import load_template
-from warehouse.reconcile import (
+from reconcile.catalog import (
     FAMILIES,
     SEVERITIES,
     CatalogError,

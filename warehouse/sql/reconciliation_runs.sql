@@ -5,7 +5,5 @@
 -- recorded whole: its findings become visible only once this file of the run is in place.
 -- Stored as Parquet: parquet/reconciliation_runs/run_id=RUN/data.parquet (one file per run).
 CREATE OR REPLACE VIEW reconciliation_runs AS
-SELECT run_id, * EXCLUDE (run_id)
-FROM read_parquet(
-    '${runs_glob}', hive_partitioning = true, hive_types = {'run_id': VARCHAR}
-);
+SELECT r.run_id, r.* EXCLUDE (run_id)
+FROM ${reconciliation_runs} AS r;

@@ -7,8 +7,6 @@
 -- the latest: WHERE run_id = (SELECT max(run_id) FROM reconciliation_runs).
 -- Stored as Parquet: parquet/reconciliation_findings/run_id=RUN/data.parquet (one file per run).
 CREATE OR REPLACE VIEW reconciliation_findings AS
-SELECT run_id, * EXCLUDE (run_id)
-FROM read_parquet(
-    '${findings_glob}', hive_partitioning = true, hive_types = {'run_id': VARCHAR}
-)
-WHERE run_id IN (SELECT run_id FROM reconciliation_runs);
+SELECT f.run_id, f.* EXCLUDE (run_id)
+FROM ${reconciliation_findings} AS f
+WHERE f.run_id IN (SELECT run_id FROM reconciliation_runs);

@@ -11,11 +11,11 @@ import pdfplumber
 import pytest
 
 from disclosure.model import Disclosure
+from reconcile.runs import Run, reconcile_warehouse
 from tests.conftest import HUNAN_2023, HUNAN_2024
 from warehouse import store
 from warehouse.documents import Document
 from warehouse.raw import sha256_of
-from warehouse.reconcile_runs import Run, reconcile_warehouse
 from warehouse.settings import WarehouseSettings
 
 D = Decimal

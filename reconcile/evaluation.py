@@ -1,0 +1,282 @@
+"""Evaluation: run a catalog's rules over the documents under check, in one in-memory DuckDB.
+
+The engine knows no rule: it loads the documents (`reconcile.inputs`), builds the relations the
+rules read (`reconcile/sql/inputs.sql`), registers the catalog's template and rules as tables,
+decides where each rule can be evaluated (`reconcile/sql/rule_units.sql`), runs each rule's
+query once for all documents, and keeps a violation only where the rule could be evaluated.
+
+A rule is *evaluated* for a document (or, with `scope: each`, for a document's table) when every
+table it reads is usable there: printed once, and either declared empty or carrying every column
+of the template. Otherwise it is *not evaluated* — counted as such, never as passed.
+
+Everything is exact: amounts are DECIMAL(18,2) in DuckDB and Decimal in Python.
+
+    evaluation = evaluate_warehouse(settings, [2024])   # the current documents of a data dir
+    evaluation = evaluate(disclosures_to_inputs(pairs))  # extracted disclosures, in memory
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from time import perf_counter
+
+import duckdb
+import pyarrow as pa
+
+from disclosure.columns import column_kind
+from disclosure.model import ColumnKind
+from reconcile.catalog import SEVERITIES, Catalog, Rule, load_catalog
+from reconcile.inputs import Inputs, load_arrow, load_warehouse
+from warehouse.connection import in_memory, sql_literal
+from warehouse.ledger import now
+from warehouse.relations import RECONCILIATION_FINDINGS
+from warehouse.settings import WarehouseSettings
+
+# What a rule's query returns, in this order (the engine adds everything else).
+RULE_COLUMNS = ("doc_id", "table_code", "row_no", "column_no", "expected", "actual", "detail")
+
+
+@cache
+def _sql(name: str) -> str:
+    return resources.files("reconcile").joinpath("sql", f"{name}.sql").read_text("utf-8")
+
+
+@dataclass(frozen=True)
+class RuleStatus:
+    """How a rule fared over the documents of one evaluation."""
+
+    rule: Rule
+    evaluated: int  # units (documents, or document tables for scope `each`) checked
+    not_evaluated: int  # units where a table the rule reads was missing or unusable
+    findings: int
+    seconds: float
+    not_evaluated_for: tuple[str, ...] = ()  # 'year/unit_code' or 'year/unit_code/table_code'
+
+    @property
+    def status(self) -> str:
+        return "evaluated" if self.evaluated else "not_evaluated"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    findings: pa.Table  # RECONCILIATION_FINDINGS.schema
+    statuses: tuple[RuleStatus, ...]
+    documents: int  # documents checked
+    seconds: float
+    years: tuple[int, ...] = field(default=())
+
+    def counts(self) -> dict[str, int]:
+        severities = self.findings.column("severity").to_pylist()
+        return {s: severities.count(s) for s in SEVERITIES}
+
+
+def evaluate(
+    inputs: Inputs, catalog: Catalog | None = None, *, checked_at: datetime | None = None
+) -> Evaluation:
+    """Run every rule of the catalog over the in-run documents of `inputs` (in memory)."""
+    catalog = catalog or load_catalog()
+    con = in_memory()
+    try:
+        started = perf_counter()
+        load_arrow(con, inputs)
+        _prepare(con, catalog)
+        evaluation = _check(con, catalog, checked_at)
+        return replace(evaluation, seconds=perf_counter() - started)
+    finally:
+        con.close()
+
+
+def evaluate_warehouse(
+    settings: WarehouseSettings,
+    years: Sequence[int],
+    catalog: Catalog | None = None,
+    *,
+    checked_at: datetime | None = None,
+) -> Evaluation:
+    """Run every rule of the catalog over the warehouse's current documents of `years`."""
+    catalog = catalog or load_catalog()
+    con = in_memory()
+    try:
+        started = perf_counter()
+        load_warehouse(con, settings, years, catalog)
+        _prepare(con, catalog)
+        evaluation = _check(con, catalog, checked_at)
+        return replace(evaluation, seconds=perf_counter() - started)
+    finally:
+        con.close()
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    """The relations the rules read (rules/inputs.sql), built from `cells`, `tables` and
+    `documents`, and the catalog's template and rules as tables."""
+    _register_template(con, catalog)
+    _register_row_sums(con, catalog)
+    con.execute(_sql("inputs"))
+    _register_rules(con, catalog)
+    con.execute(_sql("rule_units"))
+
+
+def _check(
+    con: duckdb.DuckDBPyConnection, catalog: Catalog, checked_at: datetime | None
+) -> Evaluation:
+    started = perf_counter()
+    con.execute(
+        """
+        CREATE TEMP TABLE raw_findings (
+            rule_id VARCHAR, doc_id INTEGER, table_code VARCHAR, row_no INTEGER,
+            column_no INTEGER, expected DECIMAL(18, 2), actual DECIMAL(18, 2), detail VARCHAR
+        )
+        """
+    )
+    timings = {rule.id: _run_rule(con, rule) for rule in catalog.rules}
+    statuses = _statuses(con, catalog, timings)
+    findings = _findings(con, checked_at or now())
+    ((documents,),) = con.execute("SELECT count(*) FROM documents WHERE in_run").fetchall()
+    years = tuple(
+        y
+        for (y,) in con.execute(
+            "SELECT DISTINCT year FROM documents WHERE in_run ORDER BY year"
+        ).fetchall()
+    )
+    return Evaluation(
+        findings=findings,
+        statuses=tuple(statuses),
+        documents=documents,
+        seconds=perf_counter() - started,
+        years=years,
+    )
+
+
+def _register_template(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    """The template the rules check against: its tables and their non-text columns."""
+    template = catalog.template
+    con.execute(f"CREATE TEMP MACRO template_name() AS {sql_literal(template.name)}")
+    _create_table(
+        con,
+        "template_tables",
+        {
+            "table_code": [t.code for t in template.tables],
+            "title": [t.title for t in template.tables],
+        },
+    )
+    # Free-text columns are left out of `cells`: a table is usable without them.
+    columns = [
+        (t.code, path)
+        for t in template.tables
+        for path in t.column_paths
+        if column_kind(path) is not ColumnKind.TEXT
+    ]
+    _create_table(
+        con,
+        "template_columns",
+        {"table_code": [c for c, _ in columns], "column_path": [p for _, p in columns]},
+    )
+
+
+def _register_row_sums(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    rows = [
+        (rule.id, s.table_code, i, s.total, part, s.detail)
+        for rule in catalog.rules
+        for i, s in enumerate(rule.sums)
+        for part in s.parts
+    ]
+    names = ("rule_id", "table_code", "identity_no", "total_path", "part_path", "detail")
+    _create_table(
+        con, "row_sum_parts", {name: [r[i] for r in rows] for i, name in enumerate(names)}
+    )
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) -> None:
+    types = {"identity_no": pa.int32(), "identity": pa.bool_()}
+    data = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in columns.items()})
+    con.register(f"{name}_in", data)
+    con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM {name}_in")
+    con.unregister(f"{name}_in")
+
+
+def _register_rules(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    rules = catalog.rules
+    _create_table(
+        con,
+        "rule_meta",
+        {
+            "rule_id": [r.id for r in rules],
+            "family": [r.family for r in rules],
+            "severity": [r.severity for r in rules],
+            "scope": [r.scope for r in rules],
+            "compares": [r.compares for r in rules],
+            "description_zh": [r.description_zh for r in rules],
+            # An identity's message ends with the printed and the expected amount; an
+            # across-year observation's detail already says both years' amounts.
+            "identity": [r.compares == "same_year" for r in rules],
+        },
+    )
+    pairs = [(r.id, code) for r in rules for code in r.tables]
+    _create_table(
+        con,
+        "rule_tables",
+        {"rule_id": [r for r, _ in pairs], "table_code": [c for _, c in pairs]},
+    )
+
+
+def _run_rule(con: duckdb.DuckDBPyConnection, rule: Rule) -> float:
+    """Run one rule's query, keeping its violations where it was evaluable; its seconds."""
+    started = perf_counter()
+    keep = "s.doc_id = f.doc_id"
+    if rule.scope == "each":
+        keep += " AND s.table_code = f.table_code"
+    columns = ", ".join(f"f.{c}" for c in RULE_COLUMNS)
+    con.execute(
+        f"""
+        INSERT INTO raw_findings
+        SELECT '{rule.id}', {columns}
+        FROM ({rule.sql}) AS f
+        SEMI JOIN (
+            SELECT doc_id, table_code FROM rule_units WHERE rule_id = '{rule.id}' AND evaluable
+        ) AS s ON {keep}
+        """
+    ).fetchall()
+    return perf_counter() - started
+
+
+def _statuses(
+    con: duckdb.DuckDBPyConnection, catalog: Catalog, seconds: Mapping[str, float]
+) -> list[RuleStatus]:
+    """Per rule: units evaluated, units not (and which), findings."""
+    rows = con.execute(
+        """
+        WITH found AS (SELECT rule_id, count(*) AS n FROM raw_findings GROUP BY rule_id)
+        SELECT
+            u.rule_id,
+            count(*) FILTER (WHERE u.evaluable),
+            count(*) FILTER (WHERE NOT u.evaluable),
+            coalesce(list(u.label ORDER BY u.label) FILTER (WHERE NOT u.evaluable), []),
+            any_value(coalesce(f.n, 0))
+        FROM rule_units u LEFT JOIN found f ON f.rule_id = u.rule_id
+        GROUP BY u.rule_id
+        """
+    ).fetchall()
+    counted = {r[0]: r[1:] for r in rows}
+    statuses = []
+    for rule in catalog.rules:
+        evaluated, not_evaluated, missing, found = counted.get(rule.id, (0, 0, [], 0))
+        statuses.append(
+            RuleStatus(
+                rule=rule,
+                evaluated=evaluated,
+                not_evaluated=not_evaluated,
+                findings=found,
+                seconds=seconds[rule.id],
+                not_evaluated_for=tuple(missing),
+            )
+        )
+    return statuses
+
+
+def _findings(con: duckdb.DuckDBPyConnection, checked_at: datetime) -> pa.Table:
+    table = con.sql(_sql("findings"), params={"checked_at": checked_at}).to_arrow_table()
+    return table.cast(RECONCILIATION_FINDINGS.schema)
