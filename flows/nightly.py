@@ -1,6 +1,6 @@
 """The nightly flow: ingest what is new, reconcile the warehouse, say when errors are new.
 
-    python -m flows.nightly --source https://example.gov.cn/yusuan/ --data-dir data
+    budget nightly --source https://example.gov.cn/yusuan/ --data-dir data
 
 The `nightly` deployment in prefect.yaml runs it every night (Asia/Shanghai); see
 docs/run-it-nightly.md. Its ingest and reconcile runs show as subflows in the Prefect UI.
@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
 
-import typer
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
+from budget.settings import Settings
 from flows.ingest import ingest
 from flows.reconcile import reconcile
 from reconcile.report import report_path
-from sources import label_of, parse_source
+from sources import source_label
 from tasks.alerts import announce_new_errors
 from tasks.summary import IngestSummary
-from warehouse.settings import DATA_DIR_ENV, WarehouseSettings
 
 
 @dataclass(frozen=True)
@@ -45,48 +43,31 @@ class NightlyResult:
 
 
 def _flow_run_name() -> str:
-    return f"nightly-{label_of(flow_run.parameters['source'])}"
+    return f"nightly-{source_label(flow_run.parameters['source'])}"
 
 
 @flow(name="nightly", flow_run_name=_flow_run_name)
-def nightly(source: Path | str, data_dir: Path | None = None) -> NightlyResult:
-    """Ingest → reconcile → announce new errors (an automation turns that into an alert)."""
-    settings = WarehouseSettings.resolve(data_dir)
-    ingested = ingest(source=source, data_dir=settings.data_dir)
+def nightly(source: str | Path, data_dir: str | Path | None = None) -> NightlyResult:
+    """Ingest → reconcile → announce new errors (an automation turns that into an alert).
+
+    Args:
+        source: What to ingest: a folder of PDFs, one PDF, or the http(s) URL of a page that
+            links PDFs.
+        data_dir: Where raw/, parquet/ and warehouse.duckdb live (default: BUDGET_DATA_DIR,
+            else ./data).
+    """
+    settings = Settings.load(data_dir=data_dir).warehouse()
+    data_dir = str(settings.data_dir)
+    ingested = ingest(source=source, data_dir=data_dir)
     if not settings.database.exists():  # an empty source on the very first night
-        get_run_logger().info("no warehouse yet in %s: nothing to reconcile", settings.data_dir)
+        get_run_logger().info("no warehouse yet in %s: nothing to reconcile", data_dir)
         return NightlyResult(ingested)
-    run = reconcile(data_dir=settings.data_dir)
+    run = reconcile(data_dir=data_dir)
     fresh = announce_new_errors(settings, run, report_path(settings, run.run_id))
     return NightlyResult(ingested, run.run_id, run.counts(), fresh)
 
 
-app = typer.Typer(add_completion=False)
-
-
-@app.command()
-def main(
-    source: Annotated[
-        str,
-        typer.Option(help="A folder of PDFs, one PDF, or the http(s) URL of a page linking PDFs."),
-    ],
-    data_dir: Annotated[
-        Path,
-        typer.Option(envvar=DATA_DIR_ENV, help="Where raw/, parquet/ and warehouse.duckdb live."),
-    ] = Path("data"),
-) -> None:
-    """Run tonight's job now: ingest the source, then reconcile the warehouse."""
-    try:
-        parse_source(source)
-    except (FileNotFoundError, ValueError) as error:
-        raise typer.BadParameter(str(error), param_hint="--source") from error
-    result = nightly(source=source, data_dir=data_dir)
-    typer.echo(result.to_text())
-    warehouse = WarehouseSettings.resolve(data_dir)
-    if result.reconcile_run_id is not None:
-        typer.echo(f"report: {report_path(warehouse, result.reconcile_run_id)}")
-    typer.echo(f"query it: .venv/bin/duckdb -readonly {warehouse.database}")
-
-
 if __name__ == "__main__":
-    app()
+    from budget.cli import run_as
+
+    run_as("nightly", prog_name="python -m flows.nightly")

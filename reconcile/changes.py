@@ -44,8 +44,9 @@ def previous_findings(settings: WarehouseSettings, run_id: str) -> pa.Table | No
         ).fetchall()
         if previous is None:
             return None
-        return con.execute(
-            "SELECT * EXCLUDE (run_id) FROM reconciliation_findings WHERE run_id = ?", [previous]
+        return con.sql(
+            "SELECT * EXCLUDE (run_id) FROM reconciliation_findings WHERE run_id = ?",
+            params=[previous],
         ).to_arrow_table()
     finally:
         con.close()

@@ -57,18 +57,22 @@ def run_to_html(run: Run, raw_prefix: str = "../raw/") -> str:
     findings = run.findings.to_pylist()
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     listed = sorted(findings, key=lambda f: rank[str(f["severity"])])[:MAX_LISTED]
-    return _environment().get_template("report.html").render(
-        run=run,
-        counts=run.counts(),
-        severities=SEVERITIES,
-        severity_zh=SEVERITY_ZH,
-        family_zh=FAMILY_ZH,
-        colours=COLOURS,
-        chart=findings_chart(findings),
-        groups=_groups(listed, raw_prefix),
-        listed=len(listed),
-        left_out=len(findings) - len(listed),
-        rules=run.rules.to_pylist(),
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            run=run,
+            counts=run.counts(),
+            severities=SEVERITIES,
+            severity_zh=SEVERITY_ZH,
+            family_zh=FAMILY_ZH,
+            colours=COLOURS,
+            chart=findings_chart(findings),
+            groups=_groups(listed, raw_prefix),
+            listed=len(listed),
+            left_out=len(findings) - len(listed),
+            rules=run.rules.to_pylist(),
+        )
     )
 
 

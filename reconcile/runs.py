@@ -30,7 +30,7 @@ import pyarrow as pa
 from reconcile.catalog import SEVERITIES, Catalog, load_catalog
 from reconcile.evaluation import Evaluation, evaluate_warehouse
 from reconcile.inputs import warehouse_years, year_batches
-from warehouse.catalog import open_writer, register_views
+from warehouse.catalog import open_reader, open_writer, register_views
 from warehouse.ledger import now
 from warehouse.lock import writer_lock
 from warehouse.partitions import PARTITION_FILE, write_partition
@@ -40,6 +40,7 @@ from warehouse.settings import WarehouseSettings
 # Documents checked together in one evaluation: peak memory is ~1.3 GB per 1,000 documents
 # (measured by benchmarks/reconcile.py), and each evaluation costs ~1 s of set-up.
 BATCH_DOCUMENTS = 1000
+
 
 @dataclass(frozen=True)
 class Run:
@@ -180,3 +181,36 @@ def reconcile_warehouse(
     run = combine(run_id, checked_at, evaluations, catalog)
     record_run(settings, run)
     return run
+
+
+def read_run(settings: WarehouseSettings, run_id: str | None = None) -> Run | None:
+    """A recorded run (the latest when `run_id` is None), or None when there is none."""
+    con = open_reader(settings)
+    if con is None:
+        return None
+    try:
+        if run_id is None:
+            ((run_id,),) = con.execute("SELECT max(run_id) FROM reconciliation_runs").fetchall()
+            if run_id is None:
+                return None
+        rules = con.sql(
+            "SELECT * EXCLUDE (run_id) FROM reconciliation_runs WHERE run_id = ?", params=[run_id]
+        ).to_arrow_table()
+        if rules.num_rows == 0:
+            return None
+        findings = con.sql(
+            "SELECT * EXCLUDE (run_id) FROM reconciliation_findings WHERE run_id = ?",
+            params=[run_id],
+        ).to_arrow_table()
+    finally:
+        con.close()
+    first = rules.slice(0, 1).to_pylist()[0]
+    return Run(
+        run_id=run_id,
+        checked_at=first["checked_at"],
+        findings=findings.cast(RECONCILIATION_FINDINGS.schema),
+        rules=rules.cast(RECONCILIATION_RUNS.schema),
+        documents=first["documents"],
+        years=tuple(first["years"]),
+        seconds=sum(rules.column("seconds").to_pylist()),
+    )

@@ -1,52 +1,8 @@
-"""Render the bundled sample disclosures: `python -m samplegen samples/`.
+"""`python -m samplegen [FOLDER]`: the `budget samples` command."""
 
-The samples are the real 湖南省信访局 2024 disclosure (transcribed from its text, arithmetic
-errors kept) and two generated departments; rendering is deterministic, so re-running this
-reproduces the committed PDFs byte for byte.
-"""
+import sys
 
-from __future__ import annotations
-
-from collections.abc import Callable
-from pathlib import Path
-
-import typer
-
-from samplegen.departments import (
-    agriculture_2024,
-    water_resources_2023,
-    water_resources_2024,
-)
-from samplegen.hunan_xinfang_2024 import spec as xinfang_2024
-from samplegen.render import render_disclosure
-from samplegen.spec import DisclosureSpec
-
-SAMPLES: tuple[Callable[[], DisclosureSpec], ...] = (
-    xinfang_2024,
-    agriculture_2024,
-    water_resources_2023,
-    water_resources_2024,
-)
-
-
-def render_samples(folder: Path) -> list[tuple[Path, int]]:
-    """Render every sample into `folder`; return (path, page count) for each."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rendered = []
-    for make in SAMPLES:
-        spec = make()
-        path = folder / spec.file_name
-        rendered.append((path, render_disclosure(spec, path).page_count))
-    return rendered
-
-
-def main(folder: Path = typer.Argument(Path("samples"), help="where to write the PDFs")) -> None:
-    total = 0
-    for path, pages in render_samples(folder):
-        typer.echo(f"{path}  {pages} pages")
-        total += pages
-    typer.echo(f"{total} pages in all")
-
+from budget.cli import app
 
 if __name__ == "__main__":
-    typer.run(main)
+    app(["samples", *sys.argv[1:]], prog_name="python -m samplegen")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,11 +30,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from budget.settings import Settings, env_name
 from disclosure.headers import tree_to_grid
 from samplegen.spec import DisclosureSpec, Layout, RowSpec, TableSpec, Value, printed_text
 from warehouse.staging import write_bytes_atomically
 
-FONT_ENV = "BUDGET_CJK_FONT"
+FONT_ENV = env_name("cjk_font")
 KNOWN_FONT_PATHS = (
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
@@ -79,7 +79,7 @@ class RenderReport:
 
 def cjk_font_path() -> Path:
     """The CJK TrueType font to embed: `$BUDGET_CJK_FONT`, else a known Debian location."""
-    configured = os.environ.get(FONT_ENV)
+    configured = Settings.load().cjk_font
     if configured:
         path = Path(configured)
         if not path.is_file():

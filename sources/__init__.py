@@ -62,7 +62,7 @@ class ListingSource:
 Source = FolderSource | ListingSource
 
 
-def label_of(text: str | Path) -> str:
+def source_label(text: str | Path) -> str:
     """A short name for run names, without checking that the source exists."""
     raw = str(text).strip()
     if raw.lower().startswith(("http://", "https://")):

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -35,7 +34,6 @@ from sources.names import with_key
 from warehouse.staging import write_atomically, write_text_atomically
 
 PARTIAL = ".partial"  # where downloads are staged, beside the files (hidden from discovery)
-MAX_DOWNLOAD_MB_ENV = "BUDGET_MAX_DOWNLOAD_MB"
 
 # Statuses a server may return for a moment: worth another try later.
 _TRANSIENT = {408, 425, 429, 500, 502, 503, 504}
@@ -56,12 +54,6 @@ class HttpSettings:
         for name in ("max_bytes", "max_listing_bytes", "timeout_s", "connect_timeout_s"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be > 0, not {getattr(self, name)}")
-
-    @classmethod
-    def resolve(cls, env: Mapping[str, str] = os.environ) -> HttpSettings:
-        """Defaults, with the size cap from `$BUDGET_MAX_DOWNLOAD_MB` when set."""
-        mb = env.get(MAX_DOWNLOAD_MB_ENV)
-        return cls(max_bytes=int(float(mb) * 2**20)) if mb else cls()
 
     def client(self) -> httpx.Client:
         return httpx.Client(
@@ -222,9 +214,7 @@ class _Refused(Exception):
         self.download = download
 
 
-def _stream(
-    response: httpx.Response, link: PdfLink, staged: Path, settings: HttpSettings
-) -> None:
+def _stream(response: httpx.Response, link: PdfLink, staged: Path, settings: HttpSettings) -> None:
     """Stream the body into `staged`, sniffing its head and counting its bytes; raise
     `_Refused` (the staged file is then removed) when it is too large or not a PDF."""
     head = b""

@@ -2,7 +2,7 @@
 
 Two Prefect automations, run by the Prefect server itself (so an alert goes out even when the
 run's own process died), send a notification through one `Custom Webhook` block, `budget-alerts`,
-whose URL comes from configuration (`$BUDGET_ALERT_WEBHOOK_URL`, read by `scripts/prefect-setup`):
+whose URL comes from configuration (`$BUDGET_ALERT_WEBHOOK_URL`, read by `budget deploy`):
 
 - `budget: a run failed` — a flow run of the `nightly`, `ingest` or `reconcile` deployment
   ended Failed, Crashed or TimedOut (subflows of a nightly run are not deployment runs: the
@@ -12,18 +12,16 @@ whose URL comes from configuration (`$BUDGET_ALERT_WEBHOOK_URL`, read by `script
 
 The webhook receives `POST` JSON: `{"subject": …, "body": …, "source": "budget-disclosures"}`.
 
-    python -m tasks.alerts --webhook-url https://hooks.example.org/budget   # create or update
+    budget deploy --prepare-only --webhook-url https://hooks.example.org/budget   # create/update
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
 from prefect import get_run_logger, task
 from prefect.automations import Automation
 from prefect.blocks.notifications import CustomWebhookNotificationBlock
@@ -38,7 +36,6 @@ from reconcile.changes import describe, new_errors, previous_findings
 from reconcile.runs import Run
 from warehouse.settings import WarehouseSettings
 
-WEBHOOK_URL_ENV = "BUDGET_ALERT_WEBHOOK_URL"
 BLOCK_NAME = "budget-alerts"
 NEW_ERRORS_EVENT = "budget.reconciliation.new-errors"
 ALERTED_DEPLOYMENTS = ("nightly", "ingest", "reconcile")
@@ -48,7 +45,7 @@ NEW_ERRORS_AUTOMATION = "budget: new reconciliation errors"
 # --- the event the nightly flow emits ---------------------------------------------------------
 
 
-@task(name="announce-new-errors", cache_policy=NO_CACHE)
+@task(name="announce-new-errors", task_run_name="announce-new-errors", cache_policy=NO_CACHE)
 def announce_new_errors(settings: WarehouseSettings, run: Run, report: Path | None) -> int:
     """Emit `budget.reconciliation.new-errors` when `run` has errors the previous run had not."""
     fresh = new_errors(run.findings, previous_findings(settings, run.run_id))
@@ -174,30 +171,3 @@ def remove_alerts(names: Sequence[str] = (FAILED_RUN_AUTOMATION, NEW_ERRORS_AUTO
         for name in names:
             for existing in client.read_automations_by_name(name):
                 client.delete_automation(existing.id)
-
-
-app = typer.Typer(add_completion=False)
-
-
-@app.command()
-def main(
-    webhook_url: Annotated[
-        str,
-        typer.Option(envvar=WEBHOOK_URL_ENV, help="Where alerts are POSTed (JSON)."),
-    ] = "",
-) -> None:
-    """Create or update the alert block and automations on the Prefect server (PREFECT_API_URL)."""
-    if not webhook_url:
-        typer.echo(f"alerts: no webhook URL (set {WEBHOOK_URL_ENV}); none installed")
-        raise typer.Exit(code=0)
-    if not os.environ.get("PREFECT_API_URL"):
-        typer.echo(
-            "alerts: PREFECT_API_URL is not set: alerts need a running Prefect server", err=True
-        )
-        raise typer.Exit(code=2)
-    for automation in install_alerts(webhook_url):
-        typer.echo(f"alerts: automation '{automation.name}' → {webhook_url}")
-
-
-if __name__ == "__main__":
-    app()

@@ -7,6 +7,7 @@ is an outcome, recorded once, not retried.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from sources.downloads import (
     read_listing,
 )
 from sources.listing import PdfLink
+from tasks.states import outcome_of
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def fetch(source: Source, data_dir: Path, settings: HttpSettings | None = None) 
     """A folder source as it is; a listing's PDFs downloaded into `<data-dir>/downloads/<host>/`."""
     if isinstance(source, FolderSource):
         return Fetched(source.path, source.uri)
-    settings = settings or HttpSettings.resolve()
+    settings = settings or HttpSettings()
     folder = source.folder(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     retrying = {"retries": settings.retries, "retry_delay_seconds": list(settings.retry_delays_s)}
@@ -104,13 +106,11 @@ def fetch(source: Source, data_dir: Path, settings: HttpSettings | None = None) 
     # A link that still fails after its retries is reported and tried again next run; the
     # other links are ingested meanwhile. A listing that cannot be read fails the run.
     downloads = tuple(
-        settle(link, fetch_pdf(link, folder, settings, return_state=True)) for link in links
+        outcome_of(fetch_pdf(link, folder, settings, return_state=True), _unavailable(link))
+        for link in links
     )
     return Fetched(folder, source.uri, downloads)
 
 
-def settle(link: PdfLink, state: State) -> Download:
-    if state.is_completed():
-        return state.result()
-    error = state.result(raise_on_failure=False)
-    return Download(link, DownloadStatus.UNAVAILABLE, reason=f"network: {error}")
+def _unavailable(link: PdfLink) -> Callable[[object], Download]:
+    return lambda error: Download(link, DownloadStatus.UNAVAILABLE, reason=f"network: {error}")

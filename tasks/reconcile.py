@@ -44,7 +44,7 @@ def _batch_run_name() -> str:
     return f"reconcile-{years[0]}" if len(years) == 1 else f"reconcile-{years[0]}-{years[-1]}"
 
 
-@task(name="plan-reconciliation", cache_policy=NO_CACHE)
+@task(name="plan-reconciliation", task_run_name="plan-reconciliation", cache_policy=NO_CACHE)
 def plan_run(settings: WarehouseSettings, years: Sequence[int] | None = None) -> RunPlan:
     """A new run id, and the years to check in batches (see reconcile.runs)."""
     if not settings.database.exists():
@@ -73,7 +73,7 @@ def check_years(settings: WarehouseSettings, years: Sequence[int], plan: RunPlan
     return evaluation
 
 
-@task(name="record-reconciliation", cache_policy=NO_CACHE)
+@task(name="record-reconciliation", task_run_name="record-reconciliation", cache_policy=NO_CACHE)
 def record_run(
     settings: WarehouseSettings, plan: RunPlan, evaluations: Sequence[Evaluation]
 ) -> Run:
@@ -83,14 +83,14 @@ def record_run(
     return run
 
 
-@task(name="report-reconciliation", cache_policy=NO_CACHE)
+@task(name="report-reconciliation", task_run_name="report-reconciliation", cache_policy=NO_CACHE)
 def report_run(settings: WarehouseSettings, run: Run) -> Path:
     path = write_report(settings, run)
     get_run_logger().info("report: %s", path)
     return path
 
 
-@task(name="publish-findings", cache_policy=NO_CACHE)
+@task(name="publish-findings", task_run_name="publish-findings", cache_policy=NO_CACHE)
 def publish_run(run: Run, report: Path) -> None:
     """A table artifact of the findings and a markdown summary linking the HTML report."""
     rows = findings_table(run, ARTIFACT_ROWS)

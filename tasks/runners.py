@@ -2,7 +2,7 @@
 
 By default a run extracts its documents one at a time in its own process, each as it is about
 to be loaded (one disclosure in memory at a time). With a Dask scheduler address
-(`--dask-address`, the `dask_address` parameter, or `$BUDGET_DASK_ADDRESS`) every new document is
+(`--dask-address`, the `dask_address` parameter, or `BUDGET_DASK_ADDRESS`) every new document is
 submitted to the cluster at once through prefect-dask's `DaskTaskRunner`, and loads take the
 results in order as they arrive; loading stays in the flow's process, one writer at a time.
 
@@ -12,24 +12,19 @@ process would start its own temporary server first (10–17 s each). Give the wo
 each (`dask worker --nthreads 1`, `LocalCluster(threads_per_worker=1)`): pdfminer is not
 thread-safe.
 
-Each extraction has a time limit (`timeout_s`, `$BUDGET_EXTRACT_TIMEOUT_S`): a document that takes
+Each extraction has a time limit (`timeout_s`, `BUDGET_EXTRACT_TIMEOUT_S`): a document that takes
 longer is quarantined as `extraction_timeout`, and the run goes on with the others.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from prefect.client.schemas.objects import State
-
 from tasks.extract import Extraction, extract_document
+from tasks.states import outcome_of
 from warehouse.documents import Document
-
-DASK_ADDRESS_ENV = "BUDGET_DASK_ADDRESS"
-EXTRACT_TIMEOUT_ENV = "BUDGET_EXTRACT_TIMEOUT_S"
 
 Extractor = Callable[[Document], Extraction]
 
@@ -45,18 +40,6 @@ class ExtractSettings:
             raise ValueError(f"timeout_s must be > 0, not {self.timeout_s}")
         object.__setattr__(self, "workers", max(1, self.workers))
 
-    @classmethod
-    def resolve(
-        cls,
-        workers: int = 1,
-        dask_address: str | None = None,
-        env: Mapping[str, str] = os.environ,
-    ) -> ExtractSettings:
-        """Parameters win over the environment; an empty address means in-process."""
-        address = dask_address or env.get(DASK_ADDRESS_ENV) or None
-        timeout = env.get(EXTRACT_TIMEOUT_ENV)
-        return cls(workers, float(timeout) if timeout else cls.timeout_s, address)
-
 
 @contextmanager
 def extractor(documents: Sequence[Document], settings: ExtractSettings) -> Iterator[Extractor]:
@@ -65,7 +48,8 @@ def extractor(documents: Sequence[Document], settings: ExtractSettings) -> Itera
     if settings.dask_address is None or not documents:
 
         def extract_here(document: Document) -> Extraction:
-            return settle(document, task(document, settings.workers, return_state=True), settings)
+            state = task(document, settings.workers, return_state=True)
+            return outcome_of(state, lambda error: failed(document, error, settings))
 
         yield extract_here
         return
@@ -83,17 +67,14 @@ def extractor(documents: Sequence[Document], settings: ExtractSettings) -> Itera
         def collect(document: Document) -> Extraction:
             future = futures.pop(document.sha256)
             future.wait()
-            return settle(document, future.state, settings)
+            return outcome_of(future.state, lambda error: failed(document, error, settings))
 
         yield collect
 
 
-def settle(document: Document, state: State, settings: ExtractSettings) -> Extraction:
-    """The extraction a task run ended with; a run that failed (timed out, or died) becomes a
-    quarantine reason, so the document is recorded and the run goes on."""
-    if state.is_completed():
-        return state.result()
-    error = state.result(raise_on_failure=False)
+def failed(document: Document, error: object, settings: ExtractSettings) -> Extraction:
+    """An extraction task run that failed (timed out, or died) as a quarantine reason, so the
+    document is recorded and the run goes on."""
     if isinstance(error, TimeoutError):
         return Extraction(
             document,
@@ -103,5 +84,5 @@ def settle(document: Document, state: State, settings: ExtractSettings) -> Extra
     return Extraction(
         document,
         reason="extraction_failed",
-        message=f"{document.path}: {state.name}: {state.message or error}",
+        message=f"{document.path}: extraction failed: {error}",
     )

@@ -1,8 +1,9 @@
 """Validate: the Great Expectations gate between extraction and loading (expectations.gate).
 
 - `screen_documents`: before any extraction, refuse the files whose page count is absurd;
-- `validate_document`: run the suites on an extraction; a critical failure turns it into a
-  quarantine (with the failing expectations), warnings ride along to be recorded with the load;
+- `validate_documents`: run the suites on a batch of extractions; a critical failure turns one
+  into a quarantine (with the failing expectations), warnings ride along to be recorded with the
+  load;
 - `publish_data_docs`: build the run's Data Docs under `<data-dir>/docs/`;
 - `quarantined_documents`: the documents quarantined earlier, to re-process (`--retry-quarantined`).
 """
@@ -27,11 +28,6 @@ from warehouse.documents import Document
 from warehouse.settings import WarehouseSettings
 
 
-def label_of(document: Document) -> str:
-    """A document's name in Data Docs: its file stem and the start of its sha256 (unique)."""
-    return f"{document.stem}-{document.sha256[:8]}"
-
-
 @dataclass(frozen=True)
 class Screening:
     passed: list[Document]  # to extract
@@ -41,10 +37,10 @@ class Screening:
 @task(name="screen", task_run_name="screen", cache_policy=NO_CACHE)
 def screen_documents(documents: Sequence[Document], gate: Gate) -> Screening:
     """Refuse, before the expensive extraction, files with an absurd page count."""
-    screened = gate.screen({label_of(d): d.readable_path for d in documents})
+    screened = gate.screen({d.docs_label: d.readable_path for d in documents})
     screening = Screening(passed=[], refused=[])
     for document in documents:
-        result = screened.get(label_of(document))
+        result = screened.get(document.docs_label)
         if result is None or result.passed:
             screening.passed.append(document)
             continue
@@ -58,16 +54,6 @@ def screen_documents(documents: Sequence[Document], gate: Gate) -> Screening:
             )
         )
     return screening
-
-
-def _validate_run_name() -> str:
-    extraction = task_run.parameters["extraction"]
-    if isinstance(extraction, quote):
-        extraction = extraction.unquote()
-    found = extraction.disclosure
-    if found is not None and found.unit_code and found.year:
-        return f"validate-{found.unit_code}-{found.year}"
-    return f"validate-{extraction.document.stem}"
 
 
 def _judged(extraction: Extraction, result: GateResult) -> Extraction:
@@ -95,15 +81,6 @@ def _judged(extraction: Extraction, result: GateResult) -> Extraction:
     )
 
 
-@task(name="validate", task_run_name=_validate_run_name, cache_policy=NO_CACHE)
-def validate_document(extraction: Extraction, gate: Gate) -> Extraction:
-    """One extraction through the gate (see `_judged`). An extraction that already failed
-    passes through: it is quarantined for its own reason."""
-    if extraction.disclosure is None:
-        return extraction
-    return _judged(extraction, gate.validate(extraction.disclosure, label_of(extraction.document)))
-
-
 def _batch_run_name() -> str:
     extractions = task_run.parameters["extractions"]
     if isinstance(extractions, quote):
@@ -114,9 +91,10 @@ def _batch_run_name() -> str:
 @task(name="validate-batch", task_run_name=_batch_run_name, cache_policy=NO_CACHE)
 def validate_documents(extractions: Sequence[Extraction], gate: Gate) -> list[Extraction]:
     """A batch of extractions through the gate in one GX validation per suite: the same
-    outcome as `validate_document` for each, at about the cost of one."""
+    outcome as validating each alone (`Gate.validate`), at about the cost of one. An extraction
+    that already failed passes through: it is quarantined for its own reason."""
     extracted = [e for e in extractions if e.disclosure is not None]
-    results = gate.validate_many([(e.disclosure, label_of(e.document)) for e in extracted])
+    results = gate.validate_many([(e.disclosure, e.document.docs_label) for e in extracted])
     judged = {id(e): _judged(e, r) for e, r in zip(extracted, results, strict=True)}
     return [judged.get(id(e), e) for e in extractions]
 

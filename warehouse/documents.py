@@ -29,6 +29,11 @@ class Document:
         return self.printed_as or self.stem
 
     @property
+    def docs_label(self) -> str:
+        """Its name in Data Docs and validation results: file stem and sha256 start (unique)."""
+        return f"{self.stem}-{self.sha256[:8]}"
+
+    @property
     def readable_path(self) -> Path:
         """The kept copy when there is one: its bytes are the doc_id, whatever the source does."""
         return self.kept_at or self.path

@@ -1,4 +1,4 @@
-"""Where a run writes: the data directory and its layout, resolved once at the edge.
+"""Where a run writes: the data directory and its layout (built from `budget.settings`).
 
 `<data-dir>/` holds `raw/` (every input, by sha256), `quarantine/` (one JSON per bad file),
 `parquet/` (hive-partitioned relations), `warehouse.duckdb`, `docs/` (the Data Docs of the last
@@ -8,13 +8,8 @@ run's validations), and two private entries: `.staging/`
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-DATA_DIR_ENV = "BUDGET_DATA_DIR"
-DEFAULT_DATA_DIR = "data"
 
 
 @dataclass(frozen=True)
@@ -28,17 +23,6 @@ class WarehouseSettings:
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser().resolve())
         if self.lock_timeout_s < 0:
             raise ValueError(f"lock_timeout_s must be >= 0, not {self.lock_timeout_s}")
-
-    @classmethod
-    def resolve(
-        cls,
-        data_dir: str | os.PathLike[str] | None = None,
-        env: Mapping[str, str] = os.environ,
-        **options: float,
-    ) -> WarehouseSettings:
-        """An explicit `data_dir` wins, then `$BUDGET_DATA_DIR`, then `./data`."""
-        chosen = data_dir if data_dir is not None else env.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
-        return cls(Path(chosen), **options)
 
     @property
     def raw_dir(self) -> Path:

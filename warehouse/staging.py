@@ -45,17 +45,13 @@ def write_atomically(
     return target
 
 
-def write_text_atomically(
-    target: Path, text: str, *, staging_dir: Path | None = None
-) -> Path:
+def write_text_atomically(target: Path, text: str, *, staging_dir: Path | None = None) -> Path:
     return write_atomically(
         target, lambda staged: staged.write_text(text, encoding="utf-8"), staging_dir=staging_dir
     )
 
 
-def write_bytes_atomically(
-    target: Path, data: bytes, *, staging_dir: Path | None = None
-) -> Path:
+def write_bytes_atomically(target: Path, data: bytes, *, staging_dir: Path | None = None) -> Path:
     return write_atomically(
         target, lambda staged: staged.write_bytes(data), staging_dir=staging_dir
     )

@@ -15,7 +15,8 @@ from prefect.client.schemas.filters import (
 )
 from typer.testing import CliRunner
 
-from flows.ingest import app, ingest
+from budget.cli import app
+from flows.ingest import ingest
 from tests.conftest import HUNAN_2023, HUNAN_2024, REISSUE_2024
 from tests.warehouse.warehouse_state import file_checksums
 
@@ -94,7 +95,9 @@ def test_ingest_loads_then_a_rerun_changes_nothing(inbox: Path, tmp_path: Path) 
 def test_the_cli_takes_source_and_data_dir_and_prints_the_summary(
     inbox: Path, tmp_path: Path
 ) -> None:
-    result = CliRunner().invoke(app, ["--source", str(inbox), "--data-dir", str(tmp_path / "data")])
+    result = CliRunner().invoke(
+        app, ["ingest", "--source", str(inbox), "--data-dir", str(tmp_path / "data")]
+    )
     assert result.exit_code == 0, result.output
     assert "ingest: 3 loaded, 1 duplicate, 1 superseded, 1 failed, 0 unchanged" in result.output
     assert f"superseded  {HUNAN_2024}  by {REISSUE_2024}" in result.output
@@ -107,7 +110,7 @@ def test_the_data_dir_comes_from_the_environment_when_not_given(
     inbox = make_inbox(HUNAN_2023)
     data_dir = tmp_path / "from-env"
     result = CliRunner().invoke(
-        app, ["--source", str(inbox)], env={"BUDGET_DATA_DIR": str(data_dir)}
+        app, ["ingest", "--source", str(inbox)], env={"BUDGET_DATA_DIR": str(data_dir)}
     )
     assert result.exit_code == 0, result.output
     assert (data_dir / "parquet/budget_cells/year=2023/unit_code=010/data.parquet").is_file()

@@ -10,7 +10,8 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterParentFlowRunId
 from typer.testing import CliRunner
 
-from flows.nightly import app, nightly
+from budget.cli import app
+from flows.nightly import nightly
 from tasks.alerts import install_alerts, remove_alerts
 from tests.conftest import HUNAN_2024
 from tests.webhook_receiver import receive
@@ -56,6 +57,8 @@ def test_nightly_ingests_reconciles_and_alerts_on_new_errors_once(
 def test_a_first_night_with_nothing_to_load_does_not_reconcile(tmp_path: Path) -> None:
     empty = tmp_path / "inbox"
     empty.mkdir()
-    result = CliRunner().invoke(app, ["--source", str(empty), "--data-dir", str(tmp_path / "d")])
+    result = CliRunner().invoke(
+        app, ["nightly", "--source", str(empty), "--data-dir", str(tmp_path / "d")]
+    )
     assert result.exit_code == 0, result.output
     assert "reconcile: skipped, nothing loaded yet" in result.output

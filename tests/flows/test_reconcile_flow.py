@@ -17,8 +17,9 @@ from prefect.client.schemas.filters import (
 )
 from typer.testing import CliRunner
 
+from budget.cli import app
 from disclosure.model import Disclosure
-from flows.reconcile import app, reconcile
+from flows.reconcile import reconcile
 from tests.conftest import HUNAN_2024
 from warehouse import store
 from warehouse.documents import Document
@@ -78,14 +79,16 @@ def test_the_flow_records_reports_and_leaves_artifacts(data_dir: Path) -> None:
 
 
 def test_the_cli_prints_the_run_and_can_fail_on_errors(data_dir: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["--data-dir", str(data_dir)])
+    result = CliRunner().invoke(app, ["reconcile", "--data-dir", str(data_dir)])
     assert result.exit_code == 0, result.output
     assert "1 documents (2024): 10 errors, 9 warnings, 4 info" in result.output
     assert "report: " in result.output
 
-    failing = CliRunner().invoke(app, ["--data-dir", str(data_dir), "--fail-on", "error"])
+    failing = CliRunner().invoke(
+        app, ["reconcile", "--data-dir", str(data_dir), "--fail-on", "error"]
+    )
     assert failing.exit_code == 1, failing.output
 
-    nowhere = CliRunner().invoke(app, ["--data-dir", str(tmp_path / "empty")])
+    nowhere = CliRunner().invoke(app, ["reconcile", "--data-dir", str(tmp_path / "empty")])
     assert nowhere.exit_code == 2
-    assert "run flows.ingest first" in nowhere.output
+    assert "run an ingest first" in nowhere.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from disclosure.extract import extract_disclosure
-from samplegen.__main__ import render_samples
+from samplegen.samples import render_samples
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

@@ -196,9 +196,7 @@ def test_each_listing_host_gets_its_own_folder(tmp_path: Path) -> None:
     assert idn.folder(tmp_path).name.startswith("xn--")
 
 
-def test_max_download_size_comes_from_the_environment() -> None:
-    assert HttpSettings.resolve({"BUDGET_MAX_DOWNLOAD_MB": "1.5"}).max_bytes == 1_572_864
-    assert HttpSettings.resolve({}).max_bytes == HttpSettings().max_bytes
+def test_a_download_cap_of_zero_is_refused() -> None:
     with pytest.raises(ValueError, match="max_bytes"):
         HttpSettings(max_bytes=0)
 

@@ -20,11 +20,8 @@ def document(name: str) -> Document:
     return Document(path, sha256_of(path), path.stat().st_size)
 
 
-def test_settings_come_from_parameters_then_the_environment() -> None:
-    env = {"BUDGET_DASK_ADDRESS": "tcp://10.1.2.3:8786", "BUDGET_EXTRACT_TIMEOUT_S": "30"}
-    assert ExtractSettings.resolve(2, None, env) == ExtractSettings(2, 30.0, "tcp://10.1.2.3:8786")
-    assert ExtractSettings.resolve(1, "tcp://h:1", env).dask_address == "tcp://h:1"
-    assert ExtractSettings.resolve(0, "", {}) == ExtractSettings(1, 900.0, None)
+def test_extract_settings_refuse_a_time_limit_of_zero() -> None:
+    assert ExtractSettings(0).workers == 1
     with pytest.raises(ValueError, match="timeout_s"):
         ExtractSettings(timeout_s=0)
 

@@ -1,0 +1,1 @@
+"""The `budget` command and the project's one configuration (`budget.settings.Settings`)."""

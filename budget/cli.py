@@ -1,0 +1,278 @@
+"""`budget`: the one command line of the project.
+
+    budget ingest --source samples/ --data-dir data    # keep, extract, check, load
+    budget reconcile --data-dir data                   # check every accounting identity
+    budget nightly --source URL --data-dir data        # both, as the nightly deployment does
+    budget summary samples/                            # what extraction finds, per table
+    budget cells samples/2024_010_湖南省信访局.pdf -t 07
+    budget report --data-dir data                      # the latest reconciliation, as HTML
+    budget deploy --source URL                         # set up the Prefect server, deploy
+
+Imports are lazy: `budget --help` answers without importing Prefect or Great Expectations, and
+each command imports only what it runs. Settings come from `budget.settings.Settings` (options
+given here win over `BUDGET_*` environment variables, which win over the defaults).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from budget.settings import Settings
+
+app = typer.Typer(
+    name="budget",
+    help="Budget disclosures (部门预算公开表) → DuckDB: ingest, check, reconcile, query.",
+    add_completion=False,
+    no_args_is_help=True,
+    # Plain help: rich panels would print a <bool> placeholder after every flag.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _data_dir(value: Path | None) -> Path | None:
+    if value is not None and value.exists() and not value.is_dir():
+        raise typer.BadParameter(f"{value} is a file, not a folder", param_hint="--data-dir")
+    return value
+
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Where raw/, parquet/ and warehouse.duckdb live [default: $BUDGET_DATA_DIR, "
+        "else ./data].",
+        callback=_data_dir,
+        show_default=False,
+    ),
+]
+Source = Annotated[
+    str,
+    typer.Option(
+        "--source",
+        help="A folder of PDFs (searched recursively), one PDF, or the http(s) URL of a page "
+        "that links PDFs.",
+    ),
+]
+
+
+def _settings(**values: object) -> Settings:
+    from pydantic import ValidationError
+
+    from budget.settings import Settings
+
+    try:
+        return Settings.load(**values)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors()
+        )
+        raise typer.BadParameter(problems) from None
+
+
+def _check_source(source: str) -> None:
+    from sources import parse_source
+
+    try:
+        parse_source(source)
+    except (FileNotFoundError, ValueError) as error:
+        raise typer.BadParameter(str(error), param_hint="--source") from error
+
+
+@app.command()
+def ingest(
+    source: Source,
+    data_dir: DataDir = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes per PDF [default: $BUDGET_WORKERS, else 1].")
+    ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            help="Extract on this Dask scheduler (tcp://HOST:8786) [$BUDGET_DASK_ADDRESS]."
+        ),
+    ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(help="Quarantine, unread, any PDF with more pages [default: 500]."),
+    ] = None,
+    retry_quarantined: Annotated[
+        bool,
+        typer.Option(
+            "--retry-quarantined",
+            help="Also re-process every quarantined document (from raw/), e.g. after a "
+            "template or limit was fixed; those that now pass are loaded.",
+        ),
+    ] = False,
+) -> None:
+    """Ingest new budget-disclosure PDFs: keep, extract, check, load; print what happened."""
+    settings = _settings(
+        data_dir=data_dir, workers=workers, dask_address=dask_address, max_pages=max_pages
+    )
+    _check_source(source)
+    from flows.ingest import ingest as ingest_flow
+
+    summary = ingest_flow(
+        source=source,
+        data_dir=str(settings.data_dir),
+        workers=settings.workers,
+        dask_address=settings.dask_address,
+        max_pages=settings.max_pages,
+        retry_quarantined=retry_quarantined,
+    )
+    typer.echo(summary.to_text())
+    typer.echo(f"query it: .venv/bin/duckdb -readonly {settings.warehouse().database}")
+    # Quarantined files are an expected outcome; a file the run itself failed on is not.
+    raise typer.Exit(code=1 if any(o.status == "failed" for o in summary.outcomes) else 0)
+
+
+@app.command()
+def reconcile(
+    data_dir: DataDir = None,
+    year: Annotated[
+        list[int] | None, typer.Option(help="Check only this budget year (repeatable).")
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(help="Exit with 1 when a finding is this severe: error, warning or never."),
+    ] = "never",
+) -> None:
+    """Check every accounting identity of the current disclosures; keep and report findings."""
+    if fail_on not in ("error", "warning", "never"):
+        raise typer.BadParameter("choose error, warning or never", param_hint="--fail-on")
+    warehouse = _settings(data_dir=data_dir).warehouse()
+    if not warehouse.database.exists():
+        typer.echo(
+            f"{warehouse.data_dir}: no warehouse.duckdb here (run an ingest first)", err=True
+        )
+        raise typer.Exit(code=2)
+    from flows.reconcile import reconcile as reconcile_flow
+    from reconcile.report import report_path
+
+    run = reconcile_flow(data_dir=str(warehouse.data_dir), years=year or None)
+    typer.echo(f"reconcile {run.run_id}: {run.headline}")
+    typer.echo(f"report: {report_path(warehouse, run.run_id)}")
+    counts = run.counts()
+    failing = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
+    raise typer.Exit(code=1 if any(counts[s] for s in failing) else 0)
+
+
+@app.command()
+def nightly(source: Source, data_dir: DataDir = None) -> None:
+    """Run tonight's job now: ingest the source, then reconcile the warehouse."""
+    warehouse = _settings(data_dir=data_dir).warehouse()
+    _check_source(source)
+    from flows.nightly import nightly as nightly_flow
+    from reconcile.report import report_path
+
+    result = nightly_flow(source=source, data_dir=str(warehouse.data_dir))
+    typer.echo(result.to_text())
+    if result.reconcile_run_id is not None:
+        typer.echo(f"report: {report_path(warehouse, result.reconcile_run_id)}")
+    typer.echo(f"query it: .venv/bin/duckdb -readonly {warehouse.database}")
+
+
+@app.command()
+def summary(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files or folders of PDFs.")],
+    workers: Annotated[int, typer.Option(help="Processes per document.")] = 1,
+) -> None:
+    """Extract each PDF and print a per-table summary; bad files are reported, not fatal."""
+    from disclosure.overview import print_summaries
+
+    raise typer.Exit(code=print_summaries(paths, workers=workers))
+
+
+@app.command()
+def cells(
+    pdf: Annotated[Path, typer.Argument(help="One disclosure PDF.")],
+    table: Annotated[str, typer.Option("--table", "-t", help="Table code, e.g. 07.")],
+) -> None:
+    """Print the extracted cells of one table: row, column, path, kind, subject, text, amount."""
+    from disclosure.overview import print_cells
+
+    if not print_cells(pdf, table):
+        raise typer.BadParameter(f"{pdf.name} has no table {table}", param_hint="--table")
+
+
+@app.command()
+def report(
+    data_dir: DataDir = None,
+    run_id: Annotated[
+        str | None, typer.Option("--run", help="A run id [default: the latest run].")
+    ] = None,
+) -> None:
+    """Write the HTML report of a reconciliation run (the latest by default); print its path
+    and the run's counts."""
+    warehouse = _settings(data_dir=data_dir).warehouse()
+    from reconcile.report import write_report
+    from reconcile.runs import read_run
+
+    run = read_run(warehouse, run_id)
+    if run is None:
+        what = f"no reconciliation run {run_id}" if run_id else "no reconciliation run yet"
+        typer.echo(f"{warehouse.data_dir}: {what} (run budget reconcile)", err=True)
+        raise typer.Exit(code=2)
+    typer.echo(f"reconcile {run.run_id}: {run.headline}")
+    typer.echo(f"report: {write_report(warehouse, run)}")
+
+
+@app.command()
+def deploy(
+    source: Annotated[
+        str | None,
+        typer.Option(help="What the nightly run ingests [default: $BUDGET_SOURCE, else ./inbox]."),
+    ] = None,
+    data_dir: DataDir = None,
+    work_pool: Annotated[
+        str | None, typer.Option(help="Process work pool [default: budget-process].")
+    ] = None,
+    webhook_url: Annotated[
+        str | None,
+        typer.Option(help="Alerts POST here [default: $BUDGET_ALERT_WEBHOOK_URL; none]."),
+    ] = None,
+    prepare_only: Annotated[
+        bool,
+        typer.Option("--prepare-only", help="Only prepare the server (work pool, limit, alerts)."),
+    ] = False,
+) -> None:
+    """Prepare the Prefect server at PREFECT_API_URL (work pool, the warehouse-writes limit,
+    alerts) and deploy prefect.yaml: nightly at 02:30 Asia/Shanghai, ingest, reconcile."""
+    settings = _settings(
+        data_dir=data_dir, source=source, work_pool=work_pool, alert_webhook_url=webhook_url
+    )
+    from budget.deployments import DeployError, deploy_all
+
+    try:
+        for line in deploy_all(settings, prepare_only=prepare_only):
+            typer.echo(line)
+    except DeployError as error:
+        typer.echo(f"deploy: {error}", err=True)
+        raise typer.Exit(code=2) from None
+
+
+@app.command()
+def samples(
+    folder: Annotated[Path, typer.Argument(help="Where to write the PDFs.")] = Path("samples"),
+) -> None:
+    """Re-render the bundled sample disclosures (byte for byte what samples/ holds)."""
+    from samplegen.samples import render_samples
+
+    for path, pages in render_samples(folder):
+        typer.echo(f"{path}  ({pages} pages)")
+
+
+def main() -> None:
+    """The `budget` console script."""
+    app(prog_name="budget")
+
+
+def run_as(command: str, prog_name: str) -> None:
+    """Run one subcommand with the process's arguments (`python -m flows.ingest …`)."""
+    import sys
+
+    app([command, *sys.argv[1:]], prog_name=prog_name)
