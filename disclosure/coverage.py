@@ -10,6 +10,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pdfplumber
 
@@ -54,7 +55,7 @@ def amount_coverage(path: str | os.PathLike[str], disclosure: Disclosure) -> Cov
                 extracted[(cell.page_no, token)] += 1
     in_grids: Counter[tuple[int, str]] = Counter()
     on_pages: Counter[tuple[int, str]] = Counter()
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(Path(path)) as pdf:
         for page_no, page in enumerate(pdf.pages, start=1):
             boxes = [t.bbox for t in page.find_tables()]
             if boxes:

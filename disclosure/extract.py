@@ -37,8 +37,8 @@ _MIN_PAGES_PER_WORKER = 12
 
 def _open_error(path: Path, exc: BaseException) -> ExtractionError:
     chain = [exc]
-    while chain[-1].__cause__ or chain[-1].__context__:
-        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+    while (inner := chain[-1].__cause__ or chain[-1].__context__) is not None:
+        chain.append(inner)
     if any(isinstance(e, PDFPasswordIncorrect | PDFEncryptionError) for e in chain):
         return EncryptedPdf(str(path), "encrypted PDF: it needs a password to open")
     if any("password" in str(e).lower() or "encrypt" in str(e).lower() for e in chain):

@@ -120,7 +120,8 @@ def _lean_process_object(page: Page, obj: LTItem) -> dict:
 
 def page_to_content(page: Page, page_no: int) -> PageContent:
     """Read one page: find ruled grids, give their cells text, gather the remaining lines."""
-    page.process_object = MethodType(_lean_process_object, page)
+    # pdfplumber builds its objects through this method: a lean one for chars (see above).
+    page.process_object = MethodType(_lean_process_object, page)  # type: ignore[method-assign]
     chars = [ch for ch in page.chars if ch.get("upright", True)]
     grids: list[Grid] = []
     loose = chars

@@ -281,7 +281,11 @@ def _row_meaning(reader: SubjectReader, roles: _Roles, texts: dict[int, str]) ->
     return reader.read(
         label=label,
         code=text_at(roles.code),
-        split_code=tuple(text_at(i) for i in roles.split) if roles.split else None,
+        split_code=(
+            (text_at(roles.split[0]), text_at(roles.split[1]), text_at(roles.split[2]))
+            if roles.split
+            else None
+        ),
         unit_code_text=text_at(roles.unit_code),
         names_entities=roles.names_entities,
     )

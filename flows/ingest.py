@@ -16,7 +16,6 @@ from pathlib import Path
 
 from prefect import flow
 from prefect.runtime import flow_run
-from prefect.utilities.annotations import quote
 
 from budget.settings import Settings
 from expectations.gate import Gate
@@ -25,7 +24,7 @@ from tasks.artifacts import publish_ingest
 from tasks.discover import discover
 from tasks.fetch import fetch
 from tasks.limits import ensure_limits
-from tasks.load import load_document, record_duplicates
+from tasks.load import load, record_duplicates
 from tasks.progress import in_batches, track
 from tasks.runners import extractor
 from tasks.summary import IngestSummary, summarise
@@ -33,7 +32,7 @@ from tasks.validate import (
     publish_data_docs,
     quarantined_documents,
     screen_documents,
-    validate_documents,
+    validate,
 )
 
 # Documents extracted before one validation, then loaded: memory for 8 disclosures at most.
@@ -82,11 +81,10 @@ def ingest(
     outcomes = []
     with extractor(screened.passed, settings.extract()) as extract:
         # Validated a batch at a time: Great Expectations costs per expectation, not per row.
-        # quote(): Prefect would otherwise walk every cell of a disclosure looking for futures.
         for documents in in_batches(track(screened.passed, "ingest"), VALIDATION_BATCH):
-            validated = validate_documents(quote([extract(d) for d in documents]), gate)
-            outcomes += [load_document(quote(e), warehouse) for e in validated]
-    outcomes += [load_document(quote(refused), warehouse) for refused in screened.refused]
+            validated = validate([extract(d) for d in documents], gate)
+            outcomes += [load(e, warehouse) for e in validated]
+    outcomes += [load(refused, warehouse) for refused in screened.refused]
     outcomes += record_duplicates(batch.repeats, warehouse)
     publish_data_docs(gate)
     summary = summarise(batch.unchanged, outcomes)

@@ -27,16 +27,16 @@ from warehouse.relations import BUDGET_CELLS, BUDGET_TABLES
 from warehouse.rows import disclosure_to_cells, disclosure_to_tables
 from warehouse.settings import WarehouseSettings
 
-DOCUMENTS_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("year", pa.int32()),
-        ("unit_code", pa.string()),
-        ("unit_name", pa.string()),
-        ("template", pa.string()),
-        ("in_run", pa.bool_()),  # False: context only (the previous year, for across-year rules)
-    ]
-)
+_DOCUMENT_FIELDS: list[pa.Field] = [
+    pa.field("doc_id", pa.string()),
+    pa.field("year", pa.int32()),
+    pa.field("unit_code", pa.string()),
+    pa.field("unit_name", pa.string()),
+    pa.field("template", pa.string()),
+    # False: context only (the previous year, for the across-year rules)
+    pa.field("in_run", pa.bool_()),
+]
+DOCUMENTS_SCHEMA = pa.schema(_DOCUMENT_FIELDS)
 
 # budget_cells as the rules read it: the Parquet columns plus the two partition keys.
 INPUT_CELLS_SCHEMA = pa.schema([*BUDGET_CELLS.schema, *BUDGET_CELLS.keys])

@@ -211,7 +211,7 @@ def column_bounds(table: TableSpec, size: float) -> tuple[list[float], list[floa
         header = _text_width(leaf, size)
         low, want = header / 4 + size, header / 2 + size
         for value in values:
-            text = printed_text(value)  # type: ignore[arg-type]
+            text = printed_text(value)
             if not text:
                 continue
             width = _text_width(text, size)

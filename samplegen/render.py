@@ -333,7 +333,7 @@ def _layout_row(row: RowSpec, edges: Sequence[float], size: float, font_name: st
     if row.merged:
         inner = edges[-1] - edges[0] - 2 * CELL_PADDING
         text = printed_text(row.values[0])
-        cells = (
+        cells: tuple[_CellBox, ...] = (
             _CellBox(0, len(edges) - 1, tuple(wrap_text(text, inner, size, font_name)), "centre"),
         )
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from disclosure.headers import HeaderNode, tree_to_paths
 from disclosure.template import load_template
@@ -131,7 +132,7 @@ def empty_table_rows(width: int, with_total_row: bool = True) -> tuple[RowSpec, 
     return tuple(rows)
 
 
-def template_table(code: str, rows: Sequence[RowSpec], **kwargs: object) -> TableSpec:
+def template_table(code: str, rows: Sequence[RowSpec], **kwargs: Any) -> TableSpec:
     """A TableSpec with the template's title and header for `code`."""
     table = load_template().table(code)
     return TableSpec(code=code, title=table.title, header=table.header, rows=tuple(rows), **kwargs)

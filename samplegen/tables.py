@@ -17,6 +17,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TypeVar
 
 from disclosure.template import load_template
 from samplegen.budget import (
@@ -59,6 +60,8 @@ NOTES: dict[str, tuple[str, ...]] = {
     "22": ("注：不含上年结转结余。",),
     "23": ("注:不含上年结转结余。",),
 }
+
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -113,11 +116,9 @@ class _Measure:
     place: Callable[[Allocation, Entity], Placement]
     sums: tuple[tuple[str, tuple[str, ...]], ...]  # (subtotal, parts), computed in order
 
-    def leaves(
-        self, budget: Budget, key: Callable[[Allocation], Hashable]
-    ) -> dict[Hashable, Counter[str]]:
+    def leaves(self, budget: Budget, key: Callable[[Allocation], K]) -> dict[K, Counter[str]]:
         entities = {e.code: e for e in budget.entities}
-        out: dict[Hashable, Counter[str]] = defaultdict(Counter)
+        out: dict[K, Counter[str]] = defaultdict(Counter)
         for allocation in budget.allocations:
             if self.scope(allocation):
                 counter = out[key(allocation)]
@@ -479,7 +480,7 @@ def _leading_rows(
     code_path: str,
     name_path: str,
     all_entities: bool,
-) -> tuple[list[RowSpec], dict[Hashable, Counter[str]]]:
+) -> tuple[list[RowSpec], dict[str, Counter[str]]]:
     """The 合计, department and entity rows; also the per-entity leaf sums."""
     by_entity = measure.leaves(budget, lambda a: a.entity_code)
     if not by_entity:
@@ -631,6 +632,22 @@ def _side_by_side(columns: Sequence[Sequence[tuple[str, int | None]]]) -> list[t
     return rows
 
 
+def _in_class(cls: str) -> Callable[[Allocation], bool]:
+    return lambda a: a.subject.startswith(cls)
+
+
+def _basic_in(group: str) -> Callable[[Allocation], bool]:
+    return lambda a: a.is_basic and a.group == group
+
+
+def _project_in(group: str) -> Callable[[Allocation], bool]:
+    return lambda a: not a.is_basic and a.group == group
+
+
+def _government_class_is(cls: str, entities: Mapping[str, Entity]) -> Callable[[Allocation], bool]:
+    return lambda a: government_class(a, entities[a.entity_code]) == cls
+
+
 def _cents(allocations: Iterable[Allocation], test: Callable[[Allocation], bool]) -> int:
     return sum(a.cents for a in allocations if test(a))
 
@@ -667,26 +684,20 @@ def _table_01(budget: Budget, style: RowStyle, paths: Sequence[str]) -> list[Row
     function = [
         (
             f"{chinese_number(n)}、{catalog.name(cls)}",
-            _cents(allocations, lambda a, c=cls: a.subject.startswith(c)),
+            _cents(allocations, _in_class(cls)),
         )
         for n, cls in enumerate(function_lines(budget), start=1)
     ]
     department = [
         ("一、基本支出", _cents(allocations, lambda a: a.is_basic)),
-        *(
-            (group, _cents(allocations, lambda a, g=group: a.is_basic and a.group == g))
-            for group in (SALARY, GOODS, FAMILY)
-        ),
+        *((group, _cents(allocations, _basic_in(group))) for group in (SALARY, GOODS, FAMILY)),
         ("二、项目支出", _cents(allocations, lambda a: not a.is_basic)),
-        *(
-            (group, _cents(allocations, lambda a, g=group: not a.is_basic and a.group == g))
-            for group in PROJECT_GROUPS
-        ),
+        *((group, _cents(allocations, _project_in(group))) for group in PROJECT_GROUPS),
     ]
     government = [
         (
             f"{chinese_number(n)}、{cls}",
-            _cents(allocations, lambda a, c=cls: government_class(a, entities[a.entity_code]) == c),
+            _cents(allocations, _government_class_is(cls, entities)),
         )
         for n, cls in enumerate(GOVERNMENT_CLASSES, start=1)
     ]
@@ -734,7 +745,7 @@ def _table_06(budget: Budget, style: RowStyle, paths: Sequence[str]) -> list[Row
         *(
             (
                 f"({chinese_number(n)}) {catalog.name(cls)}",
-                _cents(fiscal, lambda a, c=cls: a.subject.startswith(c)),
+                _cents(fiscal, _in_class(cls)),
             )
             for n, cls in enumerate(function_lines(budget), start=1)
         ),

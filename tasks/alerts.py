@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from prefect import get_run_logger, task
 from prefect.automations import Automation
@@ -156,6 +156,8 @@ def install_alerts(webhook_url: str) -> list[Automation]:
         url=webhook_url,
         method="POST",
         json_data={"subject": "{{subject}}", "body": "{{body}}", "source": "budget-disclosures"},
+        headers=None,
+        cookies=None,
     )
     block_id = block.save(BLOCK_NAME, overwrite=True)
     automations = alert_automations(block_id)
@@ -163,7 +165,8 @@ def install_alerts(webhook_url: str) -> list[Automation]:
         for automation in automations:
             for existing in client.read_automations_by_name(automation.name):
                 client.delete_automation(existing.id)
-    return [a.create() for a in automations]
+    # Called from synchronous code, Prefect's dual sync/async `create` returns the automation.
+    return [cast(Automation, a.create()) for a in automations]
 
 
 def remove_alerts(names: Sequence[str] = (FAILED_RUN_AUTOMATION, NEW_ERRORS_AUTOMATION)) -> None:

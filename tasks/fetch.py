@@ -100,9 +100,10 @@ def fetch(source: Source, data_dir: Path, settings: HttpSettings | None = None) 
     settings = settings or HttpSettings()
     folder = source.folder(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    retrying = {"retries": settings.retries, "retry_delay_seconds": list(settings.retry_delays_s)}
-    links = read_listing_page.with_options(**retrying)(source, settings)
-    fetch_pdf = download_pdf.with_options(**retrying)
+    delays = list(settings.retry_delays_s)
+    read_page = read_listing_page.with_options(retries=settings.retries, retry_delay_seconds=delays)
+    links = read_page(source, settings)
+    fetch_pdf = download_pdf.with_options(retries=settings.retries, retry_delay_seconds=delays)
     # A link that still fails after its retries is reported and tried again next run; the
     # other links are ingested meanwhile. A listing that cannot be read fails the run.
     downloads = tuple(

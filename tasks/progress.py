@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
+from uuid import UUID
 
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.logging.handlers import PrefectConsoleHandler
@@ -36,7 +37,11 @@ def track(documents: Sequence[T], description: str) -> Iterator[T]:
     """Yield each document, advancing the bar and the artifact once the caller is done with it."""
     if not documents:
         return
-    artifact = create_progress_artifact(0.0, description=f"{description}: {len(documents)} files")
+    # Called from synchronous code, Prefect's dual sync/async function returns the id.
+    artifact = cast(
+        UUID,
+        create_progress_artifact(0.0, description=f"{description}: {len(documents)} files"),
+    )
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

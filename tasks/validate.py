@@ -93,10 +93,16 @@ def validate_documents(extractions: Sequence[Extraction], gate: Gate) -> list[Ex
     """A batch of extractions through the gate in one GX validation per suite: the same
     outcome as validating each alone (`Gate.validate`), at about the cost of one. An extraction
     that already failed passes through: it is quarantined for its own reason."""
-    extracted = [e for e in extractions if e.disclosure is not None]
-    results = gate.validate_many([(e.disclosure, e.document.docs_label) for e in extracted])
-    judged = {id(e): _judged(e, r) for e, r in zip(extracted, results, strict=True)}
+    extracted = [(e, e.disclosure) for e in extractions if e.disclosure is not None]
+    results = gate.validate_many([(d, e.document.docs_label) for e, d in extracted])
+    judged = {id(e): _judged(e, r) for (e, _), r in zip(extracted, results, strict=True)}
     return [judged.get(id(e), e) for e in extractions]
+
+
+def validate(extractions: Sequence[Extraction], gate: Gate) -> list[Extraction]:
+    """`validate_documents`, its extractions passed quoted: Prefect would otherwise walk every
+    cell of every disclosure looking for futures."""
+    return validate_documents(quote(list(extractions)), gate)
 
 
 @task(name="publish-data-docs", task_run_name="publish-data-docs", cache_policy=NO_CACHE)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pyarrow as pa
 
@@ -99,11 +100,11 @@ def _fields(*specs: tuple[object, ...]) -> pa.Schema:
     description, in plain words, is kept as the field's `description` metadata."""
     fields = []
     for spec in specs:
-        name, arrow_type = spec[0], spec[1]
+        name, arrow_type = str(spec[0]), cast(pa.DataType, spec[1])
         nullable = bool(spec[2]) if len(spec) > 2 else True
         description = str(spec[3]) if len(spec) > 3 else ""
         metadata = {"description": description} if description else None
-        fields.append(pa.field(str(name), arrow_type, nullable, metadata=metadata))
+        fields.append(pa.field(name, arrow_type, nullable, metadata=metadata))
     return pa.schema(fields)
 
 
