@@ -29,7 +29,9 @@ ENV_PREFIX = "BUDGET_"
 class Settings(BaseSettings):
     """Every `BUDGET_*` setting, with its default and what it is for."""
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, frozen=True, extra="ignore", env_ignore_empty=True
+    )
 
     data_dir: Path = Field(
         Path("data"),

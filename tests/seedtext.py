@@ -1,6 +1,8 @@
 """The real seed disclosure as text: its cover and tables, read the way the text prints them.
 
-`shared/seed/000_1261372287653b47.txt` is a lossy text rendering of 湖南省信访局's 2024 PDF:
+`tests/data/seed_hunan_xinfang_2024.txt` (the team's `shared/seed/000_1261372287653b47.txt`, kept
+in the tree so that a fresh clone tests it too) is a lossy text rendering of 湖南省信访局's 2024
+PDF:
 each table prints a title line, `填报部门：…`, a unit line, tab-separated header and body rows,
 then note lines. A table printed over several pages repeats its title and header. Cells are
 kept exactly as the text renders them: where the rendering flattened merged header cells, some
@@ -17,8 +19,7 @@ from pathlib import Path
 
 from disclosure.template import load_template
 
-# CI checks out `shared/` beside the repository clone.
-SEED_PATH = Path(__file__).resolve().parents[2] / "shared/seed/000_1261372287653b47.txt"
+SEED_PATH = Path(__file__).resolve().parent / "data" / "seed_hunan_xinfang_2024.txt"
 
 AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.,])")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位：")

@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 
 from tasks.alerts import ALERTED_DEPLOYMENTS
-from tests.readme_queries import section_text
+from tests.doc_queries import doc_text
 
 REPO = Path(__file__).resolve().parents[2]
-DOC = section_text("Run it nightly")
+DOC = doc_text("run-it-nightly")
 PREFECT_YAML = yaml.safe_load((REPO / "prefect.yaml").read_text("utf-8"))
 SCRIPTS = ("prefect-server", "prefect-setup", "deploy", "worker")
 

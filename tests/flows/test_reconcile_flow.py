@@ -92,3 +92,19 @@ def test_the_cli_prints_the_run_and_can_fail_on_errors(data_dir: Path, tmp_path:
     nowhere = CliRunner().invoke(app, ["reconcile", "--data-dir", str(tmp_path / "empty")])
     assert nowhere.exit_code == 2
     assert "run an ingest first" in nowhere.output
+
+
+def test_budget_report_rewrites_the_latest_run_s_report(data_dir: Path) -> None:
+    none_yet = CliRunner().invoke(app, ["report", "--data-dir", str(data_dir)])
+    assert none_yet.exit_code == 2 and "no reconciliation run yet" in none_yet.output
+    run = reconcile(data_dir=data_dir)
+    report = data_dir / "reports" / f"reconcile-{run.run_id}.html"
+    report.unlink()
+
+    result = CliRunner().invoke(app, ["report", "--data-dir", str(data_dir)])
+
+    assert result.exit_code == 0, result.output
+    assert f"reconcile {run.run_id}: {run.headline}" in result.output
+    assert report.is_file()
+    html = report.read_text("utf-8")
+    assert "row_sum_07" in html and "湖南省信访局" in html

@@ -1,7 +1,6 @@
-"""The README's "Reconciliation" section shows real findings on the bundled samples: this test
-ingests samples/, reconciles, re-runs every documented query with the duckdb CLI and compares
-the output.
-`python -m tests.warehouse.test_reconcile_docs --write` rewrites the outputs."""
+"""docs/reconciliation.md shows real findings on the bundled samples: this test ingests samples/,
+reconciles, re-runs every documented query with the duckdb CLI and compares the output.
+`python -m tests.reconcile.test_docs --write` rewrites the outputs."""
 
 from __future__ import annotations
 
@@ -13,11 +12,11 @@ import pytest
 
 from reconcile.catalog import FAMILIES, load_catalog
 from reconcile.runs import reconcile_warehouse
-from tests.readme_queries import documented_queries, rewrite_outputs, section_text
+from tests.doc_queries import doc_text, documented_queries, rewrite_outputs
 from tests.warehouse.test_query_docs import build_warehouse, run_query
 from warehouse.settings import WarehouseSettings
 
-SECTION = "Reconciliation (对账)"
+PAGE = "reconciliation"
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +29,7 @@ def reconciled_warehouse(work: Path) -> Path:
 
 def test_every_documented_query_prints_what_the_doc_shows(tmp_path: Path) -> None:
     database = reconciled_warehouse(tmp_path)
-    blocks = documented_queries(SECTION)
+    blocks = documented_queries(PAGE)
     assert len(blocks) == 4
     for block in blocks:
         assert run_query(database, block["sql"]) == block["output"], block["sql"]
@@ -38,7 +37,7 @@ def test_every_documented_query_prints_what_the_doc_shows(tmp_path: Path) -> Non
 
 def test_the_documented_rule_count_is_the_catalog_s() -> None:
     rules = load_catalog().rules
-    text = section_text(SECTION)
+    text = doc_text(PAGE)
     assert f"{len(rules)} rules in six families" in text and len(FAMILIES) == 6
     for family in FAMILIES:
         count = sum(1 for r in rules if r.family == family)
@@ -48,7 +47,7 @@ def test_the_documented_rule_count_is_the_catalog_s() -> None:
 def write() -> None:
     with tempfile.TemporaryDirectory() as work:
         database = reconciled_warehouse(Path(work))
-        rewrite_outputs(SECTION, lambda sql: run_query(database, sql))
+        rewrite_outputs(PAGE, lambda sql: run_query(database, sql))
 
 
 if __name__ == "__main__" and "--write" in sys.argv:

@@ -1,7 +1,7 @@
-"""The README's "Query the warehouse" shows real queries with their real output: this test re-runs
-every query with the duckdb CLI on a warehouse ingested from the documented samples, and
-compares. `python -m tests.warehouse.test_query_docs --write` rewrites the outputs.
-The warehouse is ingested from the bundled samples/, as `scripts/demo` does."""
+"""docs/querying.md shows real queries with their real output: this test re-runs every query
+with the duckdb CLI on a warehouse ingested from the documented samples, and compares.
+`python -m tests.warehouse.test_query_docs --write` rewrites the outputs. The warehouse is
+ingested from the bundled samples/, as `scripts/demo` does."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.readme_queries import documented_queries, rewrite_outputs
+from tests.doc_queries import documented_queries, rewrite_outputs
 from tests.warehouse.test_catalog import duckdb_cli
 from tests.warehouse.warehouse_state import REPO, driver
 
 SAMPLES = REPO / "samples"
-SECTION = "Query the warehouse"
+PAGE = "querying"
 
 pytestmark = pytest.mark.slow
 
@@ -54,7 +54,7 @@ def build_warehouse(work: Path) -> Path:
 
 def test_every_documented_query_prints_what_the_doc_shows(tmp_path: Path) -> None:
     database = build_warehouse(tmp_path)
-    blocks = documented_queries(SECTION)
+    blocks = documented_queries(PAGE)
     assert len(blocks) >= 6
     for block in blocks:
         assert run_query(database, block["sql"]) == block["output"], block["sql"]
@@ -63,7 +63,7 @@ def test_every_documented_query_prints_what_the_doc_shows(tmp_path: Path) -> Non
 def write() -> None:
     with tempfile.TemporaryDirectory() as work:
         database = build_warehouse(Path(work))
-        rewrite_outputs(SECTION, lambda sql: run_query(database, sql))
+        rewrite_outputs(PAGE, lambda sql: run_query(database, sql))
 
 
 if __name__ == "__main__" and "--write" in sys.argv:
