@@ -1,16 +1,34 @@
-"""Disclosure templates: a province's numbered tables, their titles and header trees (data)."""
+"""Disclosure templates: a province's numbered tables, their titles and header trees (data).
+
+A template also says how the same header is worded by other printing software (`synonyms`):
+`header_key` folds a printed header text to the template's own word for it, which is how a
+printed column is matched to the template column it means (`disclosure.template_paths`).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import yaml
 
 from disclosure.headers import HeaderNode, nodes_from_yaml, tree_to_paths
-from disclosure.text import title_key
+from disclosure.text import squeeze, title_key
+
+# Folded before any comparison: bracket and colon widths, quotes, trailing colons.
+_HEADER_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "　": ""})
+_QUOTES = re.compile(r"[“”\"'‘’「」]")
+SUBTOTAL_WORDS = frozenset({"小计", "合计", "总计"})
+_SUBTOTAL_KEY = "合计"
+
+
+def fold_header(text: str) -> str:
+    """A header text without wording-neutral differences: whitespace, widths, quotes, colons."""
+    folded = _QUOTES.sub("", squeeze(text).translate(_HEADER_FOLD)).rstrip(":")
+    return _SUBTOTAL_KEY if folded in SUBTOTAL_WORDS else folded
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,8 @@ class Template:
     unit_label: str
     empty_marker: str
     tables: tuple[TableTemplate, ...]
+    # folded printed wording → folded template wording
+    synonyms: Mapping[str, str] = field(default_factory=dict)
 
     def table(self, code: str) -> TableTemplate:
         for table in self.tables:
@@ -49,6 +69,23 @@ class Template:
                 return table
         return None
 
+    def header_key(self, text: str) -> str:
+        """The template's own (folded) word for a printed header text."""
+        folded = fold_header(text)
+        return self.synonyms.get(folded, folded)
+
+
+def _synonyms(classes: list[list[str]]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for words in classes:
+        own = fold_header(words[0])
+        for word in words[1:]:
+            folded = fold_header(word)
+            if mapping.get(folded, own) != own:
+                raise ValueError(f"synonym {word!r} means both {mapping[folded]!r} and {own!r}")
+            mapping[folded] = own
+    return mapping
+
 
 @cache
 def load_template(name: str = "hunan") -> Template:
@@ -64,6 +101,7 @@ def load_template(name: str = "hunan") -> Template:
         unit_label=data["unit_label"],
         empty_marker=data["empty_marker"],
         tables=tables,
+        synonyms=_synonyms(data.get("synonyms", [])),
     )
 
 
