@@ -132,12 +132,9 @@ class _Matcher:
             start = i
             while i < n and self.result[i] is None:
                 i += 1
-            before = next(
-                (self.result[k] for k in range(start - 1, -1, -1) if self.result[k] is not None), -1
-            )
-            after = next(
-                (self.result[k] for k in range(i, n) if self.result[k] is not None), len(self.paths)
-            )
+            matched = [(k, j) for k, j in enumerate(self.result) if j is not None]
+            before = max((j for k, j in matched if k < start), default=-1)
+            after = min((j for k, j in matched if k >= i), default=len(self.paths))
             facing = [j for j in range(before + 1, after) if j not in self.used]
             run = list(range(start, i))
             if len(facing) != len(run):
