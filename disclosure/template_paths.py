@@ -8,11 +8,11 @@ to none. In order, a printed column matches a template column:
    (`Template.header_key`: whitespace, bracket widths, quotes, synonyms, 小计/合计/总计);
 2. by role, for subject codes printed in one column where the template has 类 | 款 | 项, or the
    other way round;
-3. with the same last text when one path is the other with header groups added or left out
-   (`项目/科目编码` printed where the template has `科目编码`);
-4. as the subtotal of a split: a printed `对事业单位经常性补助/小计` is the template's
+3. as the subtotal of a split: a printed `对事业单位经常性补助/小计` is the template's
    `对事业单位经常性补助` (its other sub-columns mean no template column), and a printed
    `基本支出` is the template's `基本支出/小计`;
+4. with the same last text when one path is the other with header groups added or left out
+   (`项目/科目编码` printed where the template has `科目编码`);
 5. by position, a renamed column between two matched neighbours whose wording is close.
 
 A printed column that matches nothing keeps its printed path and gets `template_path` None; a
@@ -165,8 +165,8 @@ def match_header(printed: Sequence[str], table: TableTemplate, template: Templat
     matcher = _Matcher(printed, table, template)
     matcher.exact()
     matcher.codes()
-    matcher.nested()
     matcher.splits()
+    matcher.nested()
     matcher.by_position()
     paths = [None if j is None else matcher.paths[j] for j in matcher.result]
     return HeaderMatch(paths, _variant(printed, paths, matcher.guessed, table))

@@ -106,6 +106,24 @@ class Layout:
     title_font_size: float = 14.0
     tables_share_pages: bool = False  # start a table below the previous one when it fits
     table_of_contents: bool = True
+    # How the printing software draws (samplegen.variants draws other choices):
+    font: str | None = None  # a font file name, e.g. 'uming.ttc'; None: the default CJK font
+    ruling: str = "lines"  # lines | rects: rules drawn as thin filled rectangles
+    leading: float = 1.25  # line pitch inside cells, as a multiple of the font size
+    amount_align: str = "right"  # right | centre
+    # Page furniture, on every page but the cover; `{n}` is the page, `{total}` the page count.
+    page_number: str | None = None  # e.g. '第 {n} 页', '- {n} -', '{n}/{total}'
+    page_number_at: str = "bottom"  # bottom | top
+    running_header: str | None = None  # a line atop every page, e.g. '湖南省信访局2024年部门预算'
+    running_footer: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ruling not in ("lines", "rects"):
+            raise ValueError(f"ruling is lines or rects, not {self.ruling!r}")
+        if self.amount_align not in ("right", "centre"):
+            raise ValueError(f"amount_align is right or centre, not {self.amount_align!r}")
+        if self.page_number_at not in ("bottom", "top"):
+            raise ValueError(f"page_number_at is bottom or top, not {self.page_number_at!r}")
 
 
 @dataclass(frozen=True)
