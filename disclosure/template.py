@@ -22,6 +22,10 @@ from disclosure.text import squeeze, title_key
 _HEADER_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "　": ""})
 _QUOTES = re.compile(r"[“”\"'‘’「」]")
 SUBTOTAL_WORDS = frozenset({"小计", "合计", "总计"})
+# What may stand before a title on its line: a year, or a unit's name.
+_TITLE_LEAD = re.compile(r"(?:20\d{2}年度?|省|市|县|区|局|厅|委|院|办|会|部|处|署|中心|单位|部门)$")
+# What some software prints after a title on the same line.
+_UNIT_SUFFIX = re.compile(r"(?:填报(?:部门|单位):.*|(?:金额)?单位:[^:]*)$")
 _SUBTOTAL_KEY = "合计"
 
 
@@ -59,15 +63,28 @@ class Template:
         raise KeyError(f"template {self.name!r} has no table {code!r}")
 
     def match_title(self, line: str) -> TableTemplate | None:
-        """The table whose title this printed line is (optionally prefixed by `预算NN表`)."""
-        key = title_key(line)
-        prefix = re.match(r"^预算(\d{2})表", key)
+        """The table whose title this printed line is.
+
+        The line may add a `预算NN表` label (which must then be the table's), a year or the unit's
+        name before the title (`2024年收支总表`, `湖南省信访局收支总表`), and the `单位：万元` or
+        `填报部门：…` that some software prints on the title's line.
+        """
+        key = _UNIT_SUFFIX.sub("", title_key(line))
+        prefix = re.match(r"^预算(\d{2})表[:.、]?", key)
         if prefix:
             key = key[prefix.end() :]
-        for table in self.tables:
-            if title_key(table.title) == key and (not prefix or prefix.group(1) == table.code):
+        tables = [t for t in self.tables if not prefix or prefix.group(1) == t.code]
+        for table in tables:
+            if title_key(table.title) == key:
                 return table
-        return None
+        # A title behind a year or the unit's name: the longest title the line ends with.
+        behind = [
+            t
+            for t in tables
+            if key.endswith(title_key(t.title))
+            and _TITLE_LEAD.search(key[: -len(title_key(t.title))])
+        ]
+        return max(behind, key=lambda t: len(title_key(t.title)), default=None)
 
     def header_key(self, text: str) -> str:
         """The template's own (folded) word for a printed header text."""

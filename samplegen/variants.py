@@ -8,6 +8,7 @@ A variant changes how a disclosure is printed, never what it says:
   header or footer on every page but the cover;
 - the drawing: another embedded CJK font, rules drawn as thin filled rectangles instead of
   lines, another line pitch (row heights), amounts centred instead of right-aligned;
+- titles: a year or the unit's name printed before a table's title (`2024年收支总表`);
 - headers: a synonym for a header text (`单位代码` for `部门(单位)代码`), an amount column printed
   split into `小计` and two parts that add up to it, subject codes printed in one 科目编码 column
   where the template has 类 | 款 | 项 or the other way round, and a `项目` group printed above
@@ -67,6 +68,7 @@ class Variation:
     split_column: float = 0.3
     flip_codes: float = 0.4
     project_group: float = 0.25
+    title_lead: float = 0.2  # a year or the unit's name printed before a table's title
 
 
 def vary_disclosure(
@@ -75,11 +77,15 @@ def vary_disclosure(
     """`spec` as other software prints it (numbers, rows and tables unchanged)."""
     template = load_template(spec.template)
     layout = vary_layout(spec.layout, random.Random(f"{seed}:printing"), spec, variation)
-    tables = tuple(
-        vary_table(table, random.Random(f"{seed}:printing:{table.code}"), template, variation)
-        for table in spec.tables
-    )
-    return dataclasses.replace(spec, layout=layout, tables=tables)
+    tables = []
+    for table in spec.tables:
+        rng = random.Random(f"{seed}:printing:{table.code}")
+        printed = vary_table(table, rng, template, variation)
+        if rng.random() < variation.title_lead:
+            lead = rng.choice((f"{spec.year}年", f"{spec.year}年度", spec.unit_name))
+            printed = dataclasses.replace(printed, title=f"{lead}{printed.title}")
+        tables.append(printed)
+    return dataclasses.replace(spec, layout=layout, tables=tuple(tables))
 
 
 def vary_layout(
