@@ -11,8 +11,12 @@ from disclosure.text import squeeze
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|度)")
 _UNIT_CODE = re.compile(r"(?:单位|部门)(?:代码|编码)[:：](\d{3,})")
 _UNIT_NAME = re.compile(r"(?:单位|部门)名称[:：](.+)")
-_FILER = re.compile(r"填报(?:部门|单位)[:：](.+?)(?:(?:金额)?单位[:：].*)?$")
-_UNIT_LABEL = re.compile(r"(?:金额)?单位[:：]([^:：]+)$")
+# `填报部门：…`, `编制单位：…`, `编制部门：…`, `部门：…` (Jiangsu), `预算单位：…` (Shanghai's
+# cover), with or without the `单位：万元` printed after it on the same line.
+_FILER = re.compile(
+    r"(?:(?:填报|编制|编报)(?:部门|单位)|部门|预算单位)[:：](.+?)(?:(?:金额)?单位[:：].*)?$"
+)
+_UNIT_LABEL = re.compile(r"(?:金额)?单位[:：](亿元|百万元|万元|千元|元)$")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pdfplumber
 
 from disclosure.model import Disclosure
+from disclosure.page import visible_on
 
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
 
@@ -57,9 +58,11 @@ def amount_coverage(path: str | os.PathLike[str], disclosure: Disclosure) -> Cov
     on_pages: Counter[tuple[int, str]] = Counter()
     with pdfplumber.open(Path(path)) as pdf:
         for page_no, page in enumerate(pdf.pages, start=1):
-            boxes = [t.bbox for t in page.find_tables()]
+            # What a reader sees: no white background boxes, nothing drawn off the page.
+            seen = page.filter(visible_on(page.bbox))
+            boxes = [t.bbox for t in seen.find_tables()]
             if boxes:
-                for word in page.extract_words():
+                for word in seen.extract_words():
                     if _NUMBER.match(word["text"]):
                         on_pages[(page_no, word["text"])] += 1
                         if any(_inside(word, box) for box in boxes):

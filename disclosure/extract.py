@@ -25,11 +25,12 @@ from disclosure.errors import (
     NotABudgetDisclosure,
     NoTextLayer,
 )
+from disclosure.identity import derived_unit_code, read_scope, unit_name_from_titles
 from disclosure.model import Disclosure
 from disclosure.page import PageContent, page_to_content
 from disclosure.pdf import count_pages, sniff_pdf
-from disclosure.tables import pages_to_tables
-from disclosure.template import load_template
+from disclosure.tables import caption_text, pages_to_tables
+from disclosure.template import NO_TEMPLATE, detect_template, load_template
 
 # Pages per worker task when a document is split across processes.
 _MIN_PAGES_PER_WORKER = 12
@@ -79,10 +80,11 @@ def _read_pages_parallel(path: Path, pages: int, workers: int) -> list[PageConte
 
 
 def extract_disclosure(
-    path: str | os.PathLike[str], *, template: str = "hunan", workers: int = 1
+    path: str | os.PathLike[str], *, template: str | None = None, workers: int = 1
 ) -> Disclosure:
     """Every ruled table of a disclosure PDF, cell by cell, with the document's identity.
 
+    The template is detected from the titles the document prints unless `template` names one.
     `workers` > 1 reads page ranges in that many processes (pdfminer is not thread-safe).
     """
     path = Path(path)
@@ -99,22 +101,31 @@ def extract_disclosure(
                 str(path), "no text layer: the pages are images (a scan); OCR is needed"
             )
         raise NoTextLayer(str(path), "no text on any page")
-    tmpl = load_template(template)
-    # The cover comes first; without one, any printed line, then the file name, gives the year.
     lines = [line.text for c in contents for line in c.lines]
-    cover = lines_to_cover([*lines, path.stem])
-    tables = pages_to_tables(contents, tmpl, cover.unit_code, cover.unit_name)
-    if not tables:
+    captions = [caption_text(g) for c in contents for g in c.grids]
+    tmpl = load_template(template) if template else detect_template([*lines, *captions])
+    # The cover comes first; without one, any printed line, then the file name, gives the year.
+    cover = lines_to_cover([*lines, *captions, path.stem])
+    reading = tmpl or NO_TEMPLATE
+    unit_code, unit_name = cover.unit_code, cover.unit_name
+    if reading.unit_code == "derived":
+        unit_name = unit_name or unit_name_from_titles(reading, [*lines, *captions])
+        unit_code = derived_unit_code(reading, unit_name) if unit_name else None
+    tables = pages_to_tables(contents, reading, unit_code, unit_name)
+    if not any(t.cells for t in tables):
         raise NotABudgetDisclosure(
-            str(path), f"no ruled table on any of its {count} pages: not a budget table disclosure"
+            str(path),
+            f"no ruled table on any of its {count} pages: not a budget table disclosure"
+            + (f" (a {tmpl.province} narrative-only document)" if tmpl else ""),
         )
     matched = any(t.table_code for t in tables)
     return Disclosure(
         path=str(path),
         page_count=count,
-        template=tmpl.name if matched else None,
+        template=tmpl.name if tmpl and matched else None,
         year=cover.year,
-        unit_code=cover.unit_code,
-        unit_name=cover.unit_name,
+        unit_code=unit_code,
+        unit_name=unit_name,
         tables=tables,
+        scope=read_scope(reading, [t.title for t in tables if t.table_code]),
     )

@@ -166,6 +166,8 @@ def fill_grid(grid: Grid, chars: Iterable[dict]) -> tuple[Grid, list[dict]]:
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     placed: list[tuple[dict, int]] = []
     outside = []
+    unruled: dict[tuple[int, int], int] = {}  # a frame position with text but no ruled cell
+    spots = list(grid.cells)
     for ch in chars:
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
@@ -176,15 +178,24 @@ def fill_grid(grid: Grid, chars: Iterable[dict]) -> tuple[Grid, list[dict]]:
         r = min(bisect_right(ys, cy) - 1, grid.row_count - 1)
         i = owner[r][c]
         if i < 0:
-            outside.append(ch)  # inside the frame but in no ruled cell
-        else:
-            placed.append((ch, i))
-    per_cell: list[list[dict]] = [[] for _ in grid.cells]
+            # Inside the frame where no cell is ruled (a header printed without its inner rules
+            # on a continuation page): still that row's and column's text.
+            if (r, c) not in unruled:
+                unruled[(r, c)] = len(spots)
+                spots.append(GridCell(r, c, 1, 1, BBox(xs[c], ys[r], xs[c + 1], ys[r + 1]), ""))
+            i = unruled[(r, c)]
+        placed.append((ch, i))
+    per_cell: list[list[dict]] = [[] for _ in spots]
     for ch, i in _overflow_fixed(placed):
         per_cell[i].append(ch)
     cells = tuple(
-        GridCell(c.row, c.col, c.rowspan, c.colspan, c.bbox, _chars_to_text(per_cell[i]))
-        for i, c in enumerate(grid.cells)
+        sorted(
+            (
+                GridCell(c.row, c.col, c.rowspan, c.colspan, c.bbox, _chars_to_text(per_cell[i]))
+                for i, c in enumerate(spots)
+            ),
+            key=lambda c: (c.row, c.col),
+        )
     )
     filled = Grid(grid.bbox, grid.row_edges, grid.col_edges, cells)
     return filled, outside

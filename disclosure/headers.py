@@ -6,10 +6,11 @@ the leaf, whitespace removed, joined by '/'. A text that spans several header ro
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from disclosure.amounts import looks_like_amount
+from disclosure.cover import filer_name, unit_label
 from disclosure.grid import Grid
 from disclosure.subjects import is_total_label
 from disclosure.text import squeeze
@@ -138,12 +139,14 @@ def _row_span_end(grid: Grid, row: int) -> int:
     return max(ends, default=row + 1)
 
 
-def _is_body_row(grid: Grid, row: int, empty_marker: str, labels: bool = True) -> bool:
+def _is_body_row(
+    grid: Grid, row: int, is_marker: Callable[[str], bool], labels: bool = True
+) -> bool:
     """A row that can only be body: it prints money or a code, the empty-table marker, or
     (with `labels`) a 合计 label in a leading column."""
     for cell in grid.row_cells(row):
         text = squeeze(cell.text)
-        if looks_like_amount(text) or empty_marker in text:
+        if looks_like_amount(text) or is_marker(text):
             return True
         if labels and is_total_label(text) and _leads_its_row(grid, row, cell.col):
             return True
@@ -160,13 +163,17 @@ def _leads_its_row(grid: Grid, row: int, col: int) -> bool:
 
 
 def caption_rows(grid: Grid) -> int:
-    """Leading rows whose only text is one wide cell: a title drawn inside the table frame."""
+    """Leading rows whose only text is one wide cell — a title drawn inside the table frame —
+    or the `编制单位：…` / `单位：元` lines some software draws inside it."""
     row = 0
     while row < grid.row_count and grid.col_count > 1:
         cells = grid.row_cells(row)
         printed = [c for c in cells if squeeze(c.text)]
         if cells and not printed and row == 0:
             row += 1  # an empty band above the caption
+            continue
+        if printed and all(unit_label(c.text) or filer_name(c.text) for c in printed):
+            row += max(c.rowspan for c in printed)
             continue
         if len(printed) != 1 or printed[0].colspan * 2 < grid.col_count:
             break
@@ -176,7 +183,13 @@ def caption_rows(grid: Grid) -> int:
     return row
 
 
-def header_row_count(grid: Grid, first_row: int = 0, empty_marker: str = "") -> int:
+def _never(text: str) -> bool:
+    return False
+
+
+def header_row_count(
+    grid: Grid, first_row: int = 0, is_marker: Callable[[str], bool] = _never
+) -> int:
     """How many grid rows from `first_row` form the header.
 
     The header is closed under vertical merges (a cell spanning rows keeps them all in the
@@ -187,10 +200,10 @@ def header_row_count(grid: Grid, first_row: int = 0, empty_marker: str = "") -> 
         return 0
     first_end = _row_span_end(grid, first_row)
     # A table opens with its header: a 合计 there is a column heading, not a total row.
-    if _is_body_row(grid, first_row, empty_marker or "\0", labels=False):
+    if _is_body_row(grid, first_row, is_marker, labels=False):
         return 0
     end = first_end
-    while end < grid.row_count and not _is_body_row(grid, end, empty_marker or "\0"):
+    while end < grid.row_count and not _is_body_row(grid, end, is_marker):
         end = max(end + 1, _row_span_end(grid, end))
     if end >= grid.row_count:
         end = first_end

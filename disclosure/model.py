@@ -88,11 +88,12 @@ class ExtractedTable:
 class Disclosure:
     path: str
     page_count: int
-    template: str | None  # 'hunan' when the tables matched its titles
+    template: str | None  # 'hunan', 'jiangsu', 'shanghai': the template its titles follow
     year: int | None
-    unit_code: str | None
+    unit_code: str | None  # printed (Hunan), or derived from the unit's name (disclosure.identity)
     unit_name: str | None
     tables: list[ExtractedTable]
+    scope: str = "部门"  # 部门 (a department's 部门预算) or 单位 (a body's 单位预算)
 
     def table(self, code: str) -> ExtractedTable | None:
         return next((t for t in self.tables if t.table_code == code), None)

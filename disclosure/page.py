@@ -6,6 +6,7 @@ picklable data, so pages can be read in worker processes and stitched together i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import MethodType
 
@@ -118,14 +119,38 @@ def _lean_process_object(page: Page, obj: LTItem) -> dict:
     return Page.process_object(page, obj)
 
 
+_WHITE = {(1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0)}
+
+
+def visible_on(bbox: tuple[float, float, float, float]) -> Callable[[dict], bool]:
+    """A filter of what a reader of a page with this bounding box sees: not a rectangle filled
+    white and not stroked (word processors paint cell backgrounds and padding that way, and its
+    edges are no rules), nor anything drawn wholly off the page (some exports keep a second copy
+    of a table there)."""
+    left, top, right, bottom = bbox
+
+    def visible(obj: dict) -> bool:
+        if obj["x1"] < left or obj["x0"] > right or obj["bottom"] < top or obj["top"] > bottom:
+            return False
+        if obj.get("object_type") != "rect" or obj.get("stroke") or not obj.get("fill"):
+            return True
+        color = obj.get("non_stroking_color")
+        if isinstance(color, int | float):
+            color = (float(color),)
+        return not (isinstance(color, tuple | list) and tuple(map(float, color)) in _WHITE)
+
+    return visible
+
+
 def page_to_content(page: Page, page_no: int) -> PageContent:
     """Read one page: find ruled grids, give their cells text, gather the remaining lines."""
     # pdfplumber builds its objects through this method: a lean one for chars (see above).
     page.process_object = MethodType(_lean_process_object, page)  # type: ignore[method-assign]
-    chars = [ch for ch in page.chars if ch.get("upright", True)]
+    visible = visible_on(page.bbox)
+    chars = [ch for ch in page.chars if ch.get("upright", True) and visible(ch)]
     grids: list[Grid] = []
     loose = chars
-    for table in page.find_tables(TABLE_SETTINGS):
+    for table in page.filter(visible).find_tables(TABLE_SETTINGS):
         grid = cells_to_grid(table.cells)
         if not grid.cells:
             continue

@@ -73,8 +73,9 @@ class SubjectReader:
             cls, kuan, xiang = split_code
             if not kuan and not xiang and (known := self._unit_or_entity(cls)):
                 return known  # the unit or an entity, its code printed in the 类 column
-            full = cls + (kuan if _DIGITS.match(kuan or "") else "")
-            full += xiang if _DIGITS.match(xiang or "") and len(full) == 5 else ""
+            # A 款 or 项 printed without its leading zero (`301 | 2`) is `3010 2` → `30102`.
+            full = cls + (kuan.zfill(2) if _DIGITS.match(kuan or "") else "")
+            full += xiang.zfill(2) if _DIGITS.match(xiang or "") and len(full) == 5 else ""
             self._last_class = cls
             return RowMeaning(RowKind.SUBJECT, subject_code=full, entity_code=entity)
         if code and _DIGITS.match(code):

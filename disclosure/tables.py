@@ -7,13 +7,14 @@ columns. Repeated header rows on a continuation page are dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from disclosure.amounts import looks_like_amount, parse_amount
+from disclosure.amounts import is_nil, looks_like_amount, parse_amount
 from disclosure.columns import (
     column_kind,
     names_units,
@@ -38,12 +39,15 @@ from disclosure.template import TableTemplate, Template
 from disclosure.template_paths import match_header
 from disclosure.text import squeeze
 
-_CODE_LABEL = re.compile(r"^预算(\d{2})表$")
 _NOTE = re.compile(r"^(注|备注|说明)\d*[:：]")
-# Column widths of a continuation page may differ by rounding only.
+# Column widths of a continuation page may differ by rounding only: 2 pt, or 2% of a wide column
+# (word processors round each page's widths again).
 _WIDTH_TOLERANCE = 2.0
+_WIDTH_SHARE = 0.02
 # A caption line further above a grid than this (points) is not that grid's title.
 _TITLE_REACH = 90.0
+# An empty-table marker printed without 注： is a short line of its own, not a sentence.
+_SHORT_LINE = 30
 # A word of an unruled row may overhang its column's rules by this much (points).
 _ALIGN_SLACK = 2.0
 
@@ -60,25 +64,66 @@ class _TableDraft:
     template: TableTemplate | None
     title: str
     unit_label: str | None
-    first: Grid
+    first: Grid | None  # None: a title printed with a note saying the table is empty, no grid
     signature: list[tuple[str, ...]]  # caption + header rows, to recognise them when repeated
     columns: list[Column]
     header_variant: str | None = None
     parts: list[_Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     empty_marker_line: bool = False
+    announced_on: int = 0  # the page its title is printed on
 
     @property
     def code(self) -> str | None:
         return self.template.code if self.template else None
 
+    @property
+    def last_page(self) -> int:
+        return self.parts[-1].page_no if self.parts else self.announced_on
 
-def _same_columns(a: Grid, b: Grid) -> bool:
-    if a.col_count != b.col_count:
+
+def _same_columns(a: Grid | None, b: Grid) -> bool:
+    if a is None or a.col_count != b.col_count:
         return False
     widths_a = [right - left for left, right in pairwise(a.col_edges)]
     widths_b = [right - left for left, right in pairwise(b.col_edges)]
-    return all(abs(x - y) <= _WIDTH_TOLERANCE for x, y in zip(widths_a, widths_b, strict=True))
+    return all(
+        abs(x - y) <= max(_WIDTH_TOLERANCE, _WIDTH_SHARE * x)
+        for x, y in zip(widths_a, widths_b, strict=True)
+    )
+
+
+def _merged_columns(a: Grid | None, b: Grid) -> bool:
+    """`b` spans `a`'s width on fewer columns, each of its rules one of `a`'s: the same table
+    continued on a page whose rows merge some columns (a 合计 row across the code columns)."""
+    if a is None or b.col_count >= a.col_count:
+        return False
+    shift = b.col_edges[0] - a.col_edges[0]
+    return abs(b.col_edges[-1] - a.col_edges[-1] - shift) <= _WIDTH_TOLERANCE and all(
+        min(abs(x - shift - y) for y in a.col_edges) <= _WIDTH_TOLERANCE for x in b.col_edges
+    )
+
+
+def _onto(grid: Grid, edges: Sequence[float]) -> Grid:
+    """`grid`'s cells placed on the columns of a table whose rules are `edges`."""
+    shift = grid.col_edges[0] - edges[0]
+
+    def index(x: float) -> int:
+        return min(range(len(edges)), key=lambda i: abs(x - shift - edges[i]))
+
+    cells = tuple(
+        GridCell(
+            c.row,
+            index(grid.col_edges[c.col]),
+            c.rowspan,
+            index(grid.col_edges[c.col + c.colspan]) - index(grid.col_edges[c.col]),
+            c.bbox,
+            c.text,
+        )
+        for c in grid.cells
+    )
+    col_edges = tuple(e + shift for e in edges)
+    return Grid(grid.bbox, grid.row_edges, col_edges, cells)
 
 
 def _own_caption(draft: _TableDraft, grid: Grid) -> bool:
@@ -108,10 +153,16 @@ def _columns(
         return [Column(i + 1, p, column_kind(p)) for i, p in enumerate(paths)], None
     match = match_header(paths, table, template)
     columns = [
-        Column(i + 1, path, column_kind(means or path), means)
+        Column(i + 1, path, table.kind(means) if means else column_kind(path), means)
         for i, (path, means) in enumerate(zip(paths, match.paths, strict=True))
     ]
     return columns, match.variant
+
+
+def caption_text(grid: Grid) -> str:
+    """The text of the caption rows drawn inside a grid's frame ('' when it has none)."""
+    captions = caption_rows(grid)
+    return "".join(squeeze(c.text) for c in grid.cells if c.row < captions)
 
 
 def _start_draft(
@@ -121,17 +172,52 @@ def _start_draft(
     title: str,
     label: str | None,
     template: Template,
+    above: Grid | None = None,
 ) -> _TableDraft:
+    """A table opening with `grid`; `above`, the upper rows of its header printed at the foot of
+    the page before (their texts head the paths of the columns they span)."""
     captions = caption_rows(grid)
-    header = header_row_count(grid, captions, template.empty_marker)
+    header = header_row_count(grid, captions, template.is_empty_marker)
     paths = grid_to_paths(grid_header(grid, captions, header))
+    if above is not None:
+        paths = [_headed(path, above, grid, i) for i, path in enumerate(paths)]
     if not title and captions:
-        title = "".join(squeeze(c.text) for c in grid.cells if c.row < captions)
+        title = caption_text(grid)
     columns, variant = _columns(paths, table, template)
     signature = [row_texts(grid, r) for r in range(captions + header)]
     draft = _TableDraft(table, title, label, grid, signature, columns, header_variant=variant)
     draft.parts.append(_Part(page_no, grid, captions + header))
     return draft
+
+
+def _headed(path: str, above: Grid, grid: Grid, col: int) -> str:
+    """`path` under the header texts of `above` whose columns span column `col` of `grid`."""
+    middle = (grid.col_edges[col] + grid.col_edges[col + 1]) / 2 - grid.col_edges[0]
+    middle += above.col_edges[0]
+    heads = [
+        squeeze(c.text)
+        for c in above.cells
+        if squeeze(c.text)
+        and above.col_edges[c.col] <= middle <= above.col_edges[c.col + c.colspan]
+    ]
+    return "/".join([*heads, path] if path else heads)
+
+
+def _header_only(draft: _TableDraft) -> bool:
+    """All the draft has is a header (its first rows, at the foot of a page)."""
+    return bool(draft.parts) and all(p.first_body_row >= p.grid.row_count for p in draft.parts)
+
+
+def _same_span(a: Grid | None, b: Grid) -> bool:
+    return (
+        a is not None
+        and abs(a.col_edges[0] - b.col_edges[0]) <= _WIDTH_TOLERANCE
+        and abs(a.col_edges[-1] - b.col_edges[-1]) <= _WIDTH_TOLERANCE
+    )
+
+
+def _prints_money(grid: Grid) -> bool:
+    return any(looks_like_amount(squeeze(c.text)) for c in grid.cells)
 
 
 class _Assembler:
@@ -143,6 +229,7 @@ class _Assembler:
         self._pending_title = ""
         self._pending_label: str | None = None
         self._pending_code: str | None = None
+        self._pending_page = 0
         self._last_free: TextLine | None = None
         self._last_note_page: int | None = None
         # the table that unruled rows printed right after it (or atop the next page) belong to
@@ -151,15 +238,22 @@ class _Assembler:
     def line(self, line: TextLine, page: PageContent) -> bool:
         """Take a text line; True when it announces a table (a title or a `预算NN表` label)."""
         text = squeeze(line.text)
-        if m := _CODE_LABEL.match(text):
-            self._pending_code = m.group(1)
+        if code := self.template.label_code(text):
+            self._pending_code = code
             self._context = None
             return True
         matched = self.template.match_title(text)
+        free = self._last_free
+        if matched is None and free is not None and _continues(free, line):
+            # A title wrapped over two lines: `公开09表：一般公共预算“三公”经费` / `支出预算表`.
+            matched = self.template.match_title(squeeze(free.text) + text)
+            text = squeeze(free.text) + text if matched else text
         if matched:
             self._pending, self._pending_title = matched, text
+            self._pending_page = page.page_no
             self._pending_label = None
             self._context = None
+            self._last_free = None
             return True
         self._other_line(line, text, page)
         return False
@@ -171,8 +265,16 @@ class _Assembler:
             return
         if filer_name(text):
             return  # 填报部门：… names the unit (read from the cover); it is no row, note or title
-        if self.template.empty_marker in text and self.drafts:
-            self.drafts[-1].empty_marker_line = True
+        if self.template.is_empty_marker(text) and _reads_as_note(text):
+            if self._pending is not None and self._pending_page == page_no:
+                # A title with no table, only the note that it is empty.
+                self.drafts.append(self._empty_draft(text))
+                self._pending, self._pending_title, self._pending_code = None, "", None
+                self._pending_label = None
+            elif self.drafts and self.drafts[-1].last_page == page_no:
+                self.drafts[-1].empty_marker_line = True
+                if _NOTE.match(text):
+                    self.drafts[-1].notes.append(text)
             return
         if self.furniture.is_furniture(line, page):
             return
@@ -193,8 +295,24 @@ class _Assembler:
         self._context = None
         self._last_free = line
 
+    def _empty_draft(self, note: str) -> _TableDraft:
+        table = self._pending
+        assert table is not None
+        paths = table.column_paths
+        columns = [Column(i + 1, p, table.kind(p), p) for i, p in enumerate(paths)]
+        title = self._pending_title or table.title
+        draft = _TableDraft(table, title, self._pending_label, None, [], columns)
+        draft.empty_marker_line = True
+        draft.notes.append(note)
+        draft.announced_on = self._pending_page
+        return draft
+
     def grid(self, grid: Grid, page_no: int, first_on_page: bool) -> None:
         self._last_note_page = None
+        caption = caption_text(grid) if self._pending is None else ""
+        # A title drawn inside the table's frame (Excel exports): `收支预算总表部门：…`.
+        if caption and (matched := self.template.match_title(caption)):
+            self._pending, self._pending_title = matched, caption
         pending = self._pending
         if pending is None and self._pending_code:
             try:
@@ -224,6 +342,38 @@ class _Assembler:
             and not _own_caption(previous, grid)
         ):
             self._continue(previous, grid, page_no)
+        elif (
+            previous
+            and previous.first is not None
+            and first_on_page
+            and _merged_columns(previous.first, grid)
+            and not _own_caption(previous, grid)
+        ):
+            self._continue(previous, _onto(grid, previous.first.col_edges), page_no)
+        elif (
+            previous
+            and first_on_page
+            and _header_only(previous)
+            and _same_span(previous.first, grid)
+        ):
+            # The header began at the foot of the page before: the table starts over here, its
+            # columns headed by what was printed there.
+            resumed = _start_draft(
+                grid,
+                page_no,
+                previous.template,
+                previous.title,
+                previous.unit_label,
+                self.template,
+                above=previous.first,
+            )
+            resumed.notes, resumed.announced_on = previous.notes, previous.announced_on
+            self.drafts[-1] = resumed
+        elif not _prints_money(grid) and not caption_text(grid):
+            # A frame around words (a boxed cover title), no table.
+            self._pending, self._pending_title, self._pending_code = None, "", None
+            self._pending_label = None
+            return
         else:
             title = ""
             free = self._last_free
@@ -239,6 +389,18 @@ class _Assembler:
 
     def _continue(self, draft: _TableDraft, grid: Grid, page_no: int) -> None:
         draft.parts.append(_Part(page_no, grid, _repeated_rows(draft, grid)))
+
+
+def _reads_as_note(text: str) -> bool:
+    """A note (`注：…`) or a short line: a sentence of the narrative that happens to say
+    `本部门无…` declares no table empty."""
+    return bool(_NOTE.match(text)) or len(text) <= _SHORT_LINE
+
+
+def _continues(above: TextLine, line: TextLine) -> bool:
+    """`line` is the next line of the text `above` ends (a title wrapped onto a second line)."""
+    height = above.bbox.bottom - above.bbox.top
+    return 0 <= line.bbox.top - above.bbox.bottom <= height
 
 
 def line_to_row(
@@ -337,11 +499,36 @@ def _row_label(roles: _Roles, texts: dict[int, str], col: int) -> str | None:
     return None
 
 
+def _columns_read(draft: _TableDraft) -> list[Column]:
+    """The draft's columns, those the template does not name judged by what they hold too: a
+    column printed without a header text is money when every printed cell is money, else
+    labels (`收入总计` / `小计` under one 项目名称); a column whose header reads like money but
+    which prints mostly words is labels. A column the template names keeps its kind (one
+    garbled amount in it must still be caught)."""
+    texts: dict[int, list[str]] = {}
+    for part in draft.parts:
+        for cell in part.grid.cells:
+            if cell.row >= part.first_body_row and (text := squeeze(cell.text)):
+                texts.setdefault(cell.col, []).append(text)
+    columns = []
+    for column in draft.columns:
+        if column.template_path is None:
+            printed = texts.get(column.column_no - 1, [])
+            money = sum(1 for t in printed if looks_like_amount(t) or is_nil(t))
+            if not column.path:
+                kind = ColumnKind.AMOUNT if printed and money == len(printed) else ColumnKind.LABEL
+                column = dataclasses.replace(column, kind=kind)
+            elif column.kind is ColumnKind.AMOUNT and money * 2 < len(printed):
+                column = dataclasses.replace(column, kind=ColumnKind.LABEL)
+        columns.append(column)
+    return columns
+
+
 def _draft_to_table(
-    draft: _TableDraft, unit_code: str | None, unit_name: str | None, empty_marker: str
+    draft: _TableDraft, unit_code: str | None, unit_name: str | None, template: Template
 ) -> ExtractedTable:
     reader = SubjectReader(unit_code, unit_name)
-    columns = draft.columns
+    columns = _columns_read(draft)
     roles = _Roles.of(columns)
     cells: list[Cell] = []
     row_no = 0
@@ -354,7 +541,7 @@ def _draft_to_table(
         for starting in by_row.values():
             row_no += 1
             texts = {c.col: squeeze(c.text) for c in starting}
-            if any(empty_marker in text for text in texts.values()):
+            if any(template.is_empty_marker(text) for text in texts.values()):
                 is_empty = True
                 meaning_kind, subject, entity = RowKind.EMPTY_MARKER, None, None
             else:
@@ -390,9 +577,9 @@ def _draft_to_table(
         table_code=draft.code,
         title=draft.title,
         unit_label=draft.unit_label,
-        page_from=draft.parts[0].page_no,
-        page_to=draft.parts[-1].page_no,
-        header_rows=draft.parts[0].first_body_row,
+        page_from=draft.parts[0].page_no if draft.parts else draft.announced_on,
+        page_to=draft.parts[-1].page_no if draft.parts else draft.announced_on,
+        header_rows=draft.parts[0].first_body_row if draft.parts else 0,
         columns=columns,
         cells=cells,
         is_empty=is_empty,
@@ -417,6 +604,4 @@ def pages_to_tables(
                 first_on_page = False
             elif assembler.line(element, page):
                 first_on_page = False
-    return [
-        _draft_to_table(d, unit_code, unit_name, template.empty_marker) for d in assembler.drafts
-    ]
+    return [_draft_to_table(d, unit_code, unit_name, template) for d in assembler.drafts]

@@ -186,8 +186,11 @@ def _variant(
     and the template's amount columns not printed. None when every column was named (a
     wording the template knows is no variant)."""
     columns = list(enumerate(zip(printed, matched, strict=True)))
+    # A column printed without a header text has no wording to differ: it is no variant.
     parts = [
-        f"column {i + 1} «{path}» is not in the template" for i, (path, m) in columns if m is None
+        f"column {i + 1} «{path}» is not in the template"
+        for i, (path, m) in columns
+        if m is None and path
     ]
     parts += [
         f"column {i + 1} «{path}» is taken for the template's «{m}» by its position"
@@ -198,6 +201,6 @@ def _variant(
     parts += [
         f"template column «{path}» is not printed"
         for path in table.column_paths
-        if path not in found and column_kind(path) is ColumnKind.AMOUNT
+        if path not in found and table.kind(path) is ColumnKind.AMOUNT
     ]
     return "; ".join(parts) or None

@@ -184,5 +184,6 @@ def template_parameters(template: Template) -> dict[str, object]:
     """Suite parameters (`{"$PARAMETER": name}` in the JSON) that come from the template."""
     return {
         "template_table_codes": [t.code for t in template.tables],
+        "tables_without_total_row": [t.code for t in template.tables if not t.total_row],
         "templates": template_names(),
     }

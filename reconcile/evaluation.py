@@ -27,7 +27,6 @@ from time import perf_counter
 import duckdb
 import pyarrow as pa
 
-from disclosure.columns import column_kind
 from disclosure.model import ColumnKind
 from reconcile.catalog import SEVERITIES, Catalog, Rule, load_catalog
 from reconcile.inputs import Inputs, load_arrow, load_warehouse
@@ -169,7 +168,7 @@ def _register_template(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None
         (t.code, path)
         for t in template.tables
         for path in t.column_paths
-        if column_kind(path) is ColumnKind.AMOUNT
+        if t.kind(path) is ColumnKind.AMOUNT
     ]
     _create_table(
         con,
