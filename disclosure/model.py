@@ -62,7 +62,8 @@ class Cell:
 class ExtractedTable:
     table_code: str | None  # '01'..'23' for a template table; None when no title matched
     title: str
-    unit_label: str | None  # e.g. 万元
+    unit_label: str | None  # the unit its amounts are printed in (元, 万元): printed, else the
+    # template's for that table
     page_from: int
     page_to: int
     header_rows: int
@@ -72,6 +73,7 @@ class ExtractedTable:
     notes: list[str] = field(default_factory=list)
     # how the printed header differs from the template's (None: it does not, or no template)
     header_variant: str | None = None
+    standard_table: str | None = None  # the national-standard table it is, from the template
 
     @property
     def row_count(self) -> int:

@@ -573,10 +573,12 @@ def _draft_to_table(
                         bbox=c.bbox,
                     )
                 )
+    table = draft.template
     return ExtractedTable(
         table_code=draft.code,
         title=draft.title,
-        unit_label=draft.unit_label,
+        unit_label=draft.unit_label or (table.unit_label if table else None),
+        standard_table=table.standard_table if table else None,
         page_from=draft.parts[0].page_no if draft.parts else draft.announced_on,
         page_to=draft.parts[-1].page_no if draft.parts else draft.announced_on,
         header_rows=draft.parts[0].first_body_row if draft.parts else 0,

@@ -63,6 +63,9 @@ class TableTemplate:
     unit_label: str = "万元"  # the unit its amounts are printed in, unless it says otherwise
     label_columns: tuple[str, ...] = ()  # columns of words whose header reads like money
     total_row: bool = True  # prints a 合计 / 总计 row
+    # What a column means across provinces: template path → a measure shared by every
+    # template's table of the same standard table (`total`, `basic`, `project`, …).
+    measures: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def column_paths(self) -> list[str]:
@@ -202,6 +205,13 @@ def _synonyms(classes: list[list[str]]) -> dict[str, str]:
     return mapping
 
 
+def _check_measures(template: Template) -> None:
+    for table in template.tables:
+        unknown = set(table.measures) - set(table.column_paths)
+        if unknown:
+            raise ValueError(f"{template.name} table {table.code}: measures of no column {unknown}")
+
+
 @cache
 def load_template(name: str = "hunan") -> Template:
     text = resources.files("disclosure.templates").joinpath(f"{name}.yaml").read_text("utf-8")
@@ -217,11 +227,12 @@ def load_template(name: str = "hunan") -> Template:
             unit_label=str(t.get("unit_label", default_unit)),
             label_columns=tuple(t.get("label_columns", ())),
             total_row=bool(t.get("total_row", True)),
+            measures=dict(t.get("measures", {})),
         )
         for t in data["tables"]
     )
     label = data.get("label") or {}
-    return Template(
+    template = Template(
         name=data["name"],
         province=data["province"],
         tables=tables,
@@ -233,6 +244,8 @@ def load_template(name: str = "hunan") -> Template:
         scope=str(data.get("scope", "部门")),
         rule_families=tuple(data.get("rule_families", ())),
     )
+    _check_measures(template)
+    return template
 
 
 def template_names() -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from disclosure.model import Disclosure
+from disclosure.template import YUAN_PER
 from warehouse.relations import BUDGET_CELLS, BUDGET_TABLES
 
 
@@ -19,6 +20,7 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
     columns: dict[str, list[object]] = {name: [] for name in BUDGET_CELLS.schema.names}
     for table_no, table in enumerate(disclosure.tables, start=1):
         kinds = {c.column_no: c.kind.value for c in table.columns}
+        yuan = YUAN_PER.get(table.unit_label or "")
         for cell in sorted(table.cells, key=lambda c: (c.row_no, c.column_no)):
             row = {
                 "doc_id": doc_id,
@@ -35,6 +37,7 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
                 "entity_code": cell.entity_code,
                 "text": cell.text,
                 "amount": cell.amount,
+                "amount_yuan": None if cell.amount is None or yuan is None else cell.amount * yuan,
                 "page_no": cell.page_no,
                 "bbox_x0": cell.bbox.x0,
                 "bbox_top": cell.bbox.top,
@@ -56,6 +59,8 @@ def disclosure_to_tables(disclosure: Disclosure, doc_id: str) -> pa.Table:
             "unit_code": disclosure.unit_code,
             "table_no": table_no,
             "table_code": table.table_code,
+            "template": disclosure.template,
+            "standard_table": table.standard_table,
             "title": table.title,
             "unit_label": table.unit_label,
             "page_from": table.page_from,
