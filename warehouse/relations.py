@@ -48,8 +48,6 @@ class Relation:
     name: str
     schema: pa.Schema
     keys: tuple[pa.Field, ...] = ()
-    # Files written before a column was added lack it: read them by name, the column NULL there.
-    union_by_name: bool = False
 
     @property
     def columns(self) -> list[str]:
@@ -84,8 +82,7 @@ class Relation:
         if self.has_files(parquet_dir):
             types = ", ".join(f"'{k.name}': {sql_type(k.type)}" for k in self.keys)
             hive = f", hive_partitioning = true, hive_types = {{{types}}}" if self.keys else ""
-            union = ", union_by_name = true" if self.union_by_name else ""
-            return f"read_parquet({sql_literal(self.glob(parquet_dir))}{hive}{union})"
+            return f"read_parquet({sql_literal(self.glob(parquet_dir))}{hive})"
         columns = [f"CAST(NULL AS {sql_type(f.type)}) AS {f.name}" for f in self.schema]
         columns += [f"CAST(NULL AS {sql_type(k.type)}) AS {k.name}" for k in self.keys]
         return f"(SELECT {', '.join(columns)} LIMIT 0)"
@@ -220,7 +217,6 @@ RECONCILIATION_FINDINGS = Relation(
         ("bbox_bottom", pa.float64(), True, "cell's bottom edge (PDF points from the top)"),
     ),
     keys=_RUN,
-    union_by_name=True,
 )
 
 # 对账运行记录: one row per rule per reconciliation run, one file per run.
@@ -252,7 +248,6 @@ RECONCILIATION_RUNS = Relation(
         ("description_en", pa.string()),
     ),
     keys=_RUN,
-    union_by_name=True,
 )
 
 # 对账覆盖: one row per document checked per reconciliation run, one file per run.
@@ -281,7 +276,6 @@ RECONCILIATION_DOCUMENTS = Relation(
         ),
     ),
     keys=_RUN,
-    union_by_name=True,
 )
 
 PARQUET_RELATIONS = (
