@@ -8,6 +8,15 @@ from decimal import Decimal
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
+# What some printing software puts in an empty amount cell: a dash means "nothing", not zero.
+NIL_MARKS = frozenset({"-", "--", "—", "——", "－", "–", "―"})
+
+
+def is_nil(text: str) -> bool:
+    """True for a printed dash standing for no amount."""
+    return text in NIL_MARKS
+
+
 def looks_like_amount(text: str) -> bool:
     """True for a printed number: optional minus, thousands separators, decimals."""
     return bool(_AMOUNT.match(text))

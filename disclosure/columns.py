@@ -9,6 +9,7 @@ from disclosure.model import ColumnKind
 _CODE = re.compile(r"(编码|代码)$|^(类|款|项)$")
 _LABEL = re.compile(r"名称|^项目$|^项目[（(]|^科目$|^单位$|^部门$")
 _TEXT = re.compile(r"指标|目标|描述|办法|方向|说明|备注|依据")
+_SUBJECT_CODE = re.compile(r"(?:支出)?(?:功能(?:分类)?)?科目(?:编码|代码)")
 
 
 def column_kind(path: str) -> ColumnKind:
@@ -32,10 +33,10 @@ def split_code_columns(paths: list[str]) -> tuple[int, int, int] | None:
 
 
 def subject_code_column(paths: list[str]) -> int | None:
-    """Index of the single 科目编码 column (which also carries unit/entity codes)."""
+    """Index of the single 科目编码 column (which also carries unit/entity codes): `科目编码`,
+    `功能科目编码`, `支出功能分类科目代码`, …"""
     for i, path in enumerate(paths):
-        leaf = path.rsplit("/", 1)[-1]
-        if leaf in {"科目编码", "功能科目编码", "功能分类科目编码", "科目代码"}:
+        if _SUBJECT_CODE.fullmatch(path.rsplit("/", 1)[-1]):
             return i
     return None
 

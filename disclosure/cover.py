@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from disclosure.text import squeeze
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年|度)")
-_UNIT_CODE = re.compile(r"单位代码[:：](\d{3,})")
-_UNIT_NAME = re.compile(r"单位名称[:：](.+)")
+_UNIT_CODE = re.compile(r"(?:单位|部门)(?:代码|编码)[:：](\d{3,})")
+_UNIT_NAME = re.compile(r"(?:单位|部门)名称[:：](.+)")
 _FILER = re.compile(r"填报(?:部门|单位)[:：](.+?)(?:(?:金额)?单位[:：].*)?$")
 _UNIT_LABEL = re.compile(r"(?:金额)?单位[:：]([^:：]+)$")
 

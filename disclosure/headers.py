@@ -145,9 +145,18 @@ def _is_body_row(grid: Grid, row: int, empty_marker: str, labels: bool = True) -
         text = squeeze(cell.text)
         if looks_like_amount(text) or empty_marker in text:
             return True
-        if labels and cell.col <= 1 and is_total_label(text):
+        if labels and is_total_label(text) and _leads_its_row(grid, row, cell.col):
             return True
     return False
+
+
+def _leads_its_row(grid: Grid, row: int, col: int) -> bool:
+    """A label in one of the first two columns, or after empty cells of this row only (codes
+    printed blank in a 合计 row): a heading 合计 instead sits beside cells spanning from above."""
+    if col <= 1:
+        return True
+    left = [c for c in grid.row_cells(row) if c.col < col]
+    return sum(c.colspan for c in left) == col and not any(squeeze(c.text) for c in left)
 
 
 def caption_rows(grid: Grid) -> int:

@@ -37,15 +37,17 @@ class BBox:
 @dataclass(frozen=True, slots=True)
 class Column:
     column_no: int  # 1-based leaf column
-    path: str  # column path, e.g. `基本支出/人员经费/工资福利支出`
+    path: str  # column path as printed, e.g. `基本支出/人员经费/工资福利支出`
     kind: ColumnKind
+    template_path: str | None = None  # the template column it means (None: no such column)
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
     row_no: int  # 1-based body row across pages (header rows excluded)
     column_no: int  # 1-based leaf column (a merged body cell sits at its first column)
-    column_path: str
+    column_path: str  # as printed
+    template_path: str | None  # the template column it means, or None
     row_label: str | None  # text of the row's label column nearest to the left
     row_kind: RowKind
     subject_code: str | None  # full 功能分类 code (3/5/7 digits) or None
@@ -68,6 +70,8 @@ class ExtractedTable:
     cells: list[Cell]
     is_empty: bool = False
     notes: list[str] = field(default_factory=list)
+    # how the printed header differs from the template's (None: it does not, or no template)
+    header_variant: str | None = None
 
     @property
     def row_count(self) -> int:

@@ -131,10 +131,13 @@ def page_to_content(page: Page, page_no: int) -> PageContent:
             continue
         grid, loose = fill_grid(grid, loose)
         grids.append(grid)
+    # pdfplumber gives a rotated page's objects in the orientation it is shown in, but its
+    # width and height as stored: a landscape page printed as a turned portrait one.
+    turned = page.rotation % 180 == 90
     return PageContent(
         page_no=page_no,
-        width=float(page.width),
-        height=float(page.height),
+        width=float(page.height if turned else page.width),
+        height=float(page.width if turned else page.height),
         lines=tuple(chars_to_lines(loose)),
         grids=tuple(grids),
         char_count=len(chars),

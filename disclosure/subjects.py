@@ -71,6 +71,8 @@ class SubjectReader:
         entity = unit_code_text if _DIGITS.match(unit_code_text or "") else None
         if split_code and _DIGITS.match(split_code[0] or ""):
             cls, kuan, xiang = split_code
+            if not kuan and not xiang and (known := self._unit_or_entity(cls)):
+                return known  # the unit or an entity, its code printed in the 类 column
             full = cls + (kuan if _DIGITS.match(kuan or "") else "")
             full += xiang if _DIGITS.match(xiang or "") and len(full) == 5 else ""
             self._last_class = cls

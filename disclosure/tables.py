@@ -21,7 +21,8 @@ from disclosure.columns import (
     subject_code_column,
     unit_code_column,
 )
-from disclosure.cover import unit_label
+from disclosure.cover import filer_name, unit_label
+from disclosure.furniture import Furniture
 from disclosure.grid import Grid, GridCell
 from disclosure.headers import (
     caption_rows,
@@ -34,6 +35,7 @@ from disclosure.model import BBox, Cell, Column, ColumnKind, ExtractedTable, Row
 from disclosure.page import PageContent, TextLine, Word
 from disclosure.subjects import RowMeaning, SubjectReader
 from disclosure.template import TableTemplate, Template
+from disclosure.template_paths import match_header
 from disclosure.text import squeeze
 
 _CODE_LABEL = re.compile(r"^预算(\d{2})表$")
@@ -42,6 +44,8 @@ _NOTE = re.compile(r"^(注|备注|说明)\d*[:：]")
 _WIDTH_TOLERANCE = 2.0
 # A caption line further above a grid than this (points) is not that grid's title.
 _TITLE_REACH = 90.0
+# A word of an unruled row may overhang its column's rules by this much (points).
+_ALIGN_SLACK = 2.0
 
 
 @dataclass
@@ -59,6 +63,7 @@ class _TableDraft:
     first: Grid
     signature: list[tuple[str, ...]]  # caption + header rows, to recognise them when repeated
     columns: list[Column]
+    header_variant: str | None = None
     parts: list[_Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     empty_marker_line: bool = False
@@ -94,29 +99,45 @@ def _repeated_rows(draft: _TableDraft, grid: Grid) -> int:
     return row
 
 
+def _columns(
+    paths: Sequence[str], table: TableTemplate | None, template: Template
+) -> tuple[list[Column], str | None]:
+    """The printed columns, each with the template column it means (and so its kind), and how
+    the printed header differs from the template's."""
+    if table is None:
+        return [Column(i + 1, p, column_kind(p)) for i, p in enumerate(paths)], None
+    match = match_header(paths, table, template)
+    columns = [
+        Column(i + 1, path, column_kind(means or path), means)
+        for i, (path, means) in enumerate(zip(paths, match.paths, strict=True))
+    ]
+    return columns, match.variant
+
+
 def _start_draft(
     grid: Grid,
     page_no: int,
-    template: TableTemplate | None,
+    table: TableTemplate | None,
     title: str,
     label: str | None,
-    empty_marker: str,
+    template: Template,
 ) -> _TableDraft:
     captions = caption_rows(grid)
-    header = header_row_count(grid, captions, empty_marker)
+    header = header_row_count(grid, captions, template.empty_marker)
     paths = grid_to_paths(grid_header(grid, captions, header))
     if not title and captions:
         title = "".join(squeeze(c.text) for c in grid.cells if c.row < captions)
-    columns = [Column(i + 1, path, column_kind(path)) for i, path in enumerate(paths)]
+    columns, variant = _columns(paths, table, template)
     signature = [row_texts(grid, r) for r in range(captions + header)]
-    draft = _TableDraft(template, title, label, grid, signature, columns)
+    draft = _TableDraft(table, title, label, grid, signature, columns, header_variant=variant)
     draft.parts.append(_Part(page_no, grid, captions + header))
     return draft
 
 
 class _Assembler:
-    def __init__(self, template: Template) -> None:
+    def __init__(self, template: Template, furniture: Furniture) -> None:
         self.template = template
+        self.furniture = furniture
         self.drafts: list[_TableDraft] = []
         self._pending: TableTemplate | None = None
         self._pending_title = ""
@@ -127,7 +148,7 @@ class _Assembler:
         # the table that unruled rows printed right after it (or atop the next page) belong to
         self._context: _TableDraft | None = None
 
-    def line(self, line: TextLine, page_no: int) -> bool:
+    def line(self, line: TextLine, page: PageContent) -> bool:
         """Take a text line; True when it announces a table (a title or a `预算NN表` label)."""
         text = squeeze(line.text)
         if m := _CODE_LABEL.match(text):
@@ -140,15 +161,20 @@ class _Assembler:
             self._pending_label = None
             self._context = None
             return True
-        self._other_line(line, text, page_no)
+        self._other_line(line, text, page)
         return False
 
-    def _other_line(self, line: TextLine, text: str, page_no: int) -> None:
+    def _other_line(self, line: TextLine, text: str, page: PageContent) -> None:
+        page_no = page.page_no
         if label := unit_label(text):
             self._pending_label = label
             return
+        if filer_name(text):
+            return  # 填报部门：… names the unit (read from the cover); it is no row, note or title
         if self.template.empty_marker in text and self.drafts:
             self.drafts[-1].empty_marker_line = True
+            return
+        if self.furniture.is_furniture(line, page):
             return
         if _NOTE.match(text) and self.drafts:
             self._context = None
@@ -160,7 +186,7 @@ class _Assembler:
             self.drafts[-1].notes[-1] += text
             return
         if self._context is not None and self._pending is None:
-            row = line_to_row(line, self._context.parts[-1].grid.col_edges)
+            row = line_to_row(line, self._context.parts[-1].grid.col_edges, self._context.columns)
             if row is not None:
                 self._context.parts.append(_Part(page_no, row, 0))
                 return
@@ -188,7 +214,7 @@ class _Assembler:
                         pending,
                         title,
                         self._pending_label,
-                        self.template.empty_marker,
+                        self.template,
                     )
                 )
         elif (
@@ -204,9 +230,7 @@ class _Assembler:
             if free and 0 <= grid.bbox.top - free.bbox.bottom <= _TITLE_REACH:
                 title = squeeze(free.text)
             self.drafts.append(
-                _start_draft(
-                    grid, page_no, None, title, self._pending_label, self.template.empty_marker
-                )
+                _start_draft(grid, page_no, None, title, self._pending_label, self.template)
             )
         self._pending, self._pending_title, self._pending_code = None, "", None
         self._pending_label = None
@@ -217,24 +241,37 @@ class _Assembler:
         draft.parts.append(_Part(page_no, grid, _repeated_rows(draft, grid)))
 
 
-def line_to_row(line: TextLine, col_edges: Sequence[float]) -> Grid | None:
+def line_to_row(
+    line: TextLine, col_edges: Sequence[float], columns: Sequence[Column] = ()
+) -> Grid | None:
     """A text line printed as a table row without ruling lines, placed on the table's columns.
 
     Real disclosures lose rules at page tops or in whole blocks; such a line still reads as a
-    row when it lies within the table's width, prints money, and spreads over two or more of
-    its columns. Only printed words become cells.
+    row when it reads as a body row of the table: it lies within the table's width, each word
+    within one column, it spreads over two or more columns, and it prints money — in an amount
+    column, and nothing but money there. Only printed words become cells.
     """
     left, right = col_edges[0], col_edges[-1]
     if len(line.words) < 2 or line.bbox.x0 < left - 2 or line.bbox.x1 > right + 2:
-        return None
-    if not any(looks_like_amount(w.text) for w in line.words):
         return None
     by_col: dict[int, list[Word]] = {}
     last = len(col_edges) - 2
     for word in line.words:
         col = min(max(bisect_right(col_edges, (word.x0 + word.x1) / 2) - 1, 0), last)
+        if word.x0 < col_edges[col] - _ALIGN_SLACK or word.x1 > col_edges[col + 1] + _ALIGN_SLACK:
+            return None  # straddles a column boundary: not printed on these columns
         by_col.setdefault(col, []).append(word)
     if len(by_col) < 2:
+        return None
+    kinds = {c.column_no - 1: c.kind for c in columns}
+    money = {
+        col: "".join(w.text for w in words)
+        for col, words in by_col.items()
+        if kinds.get(col, ColumnKind.AMOUNT) is ColumnKind.AMOUNT
+    }
+    if not any(looks_like_amount(text) for text in money.values()):
+        return None
+    if columns and not all(looks_like_amount(text) for text in money.values()):
         return None
     top, bottom = line.bbox.top, line.bbox.bottom
     cells = tuple(
@@ -338,6 +375,7 @@ def _draft_to_table(
                         row_no=row_no,
                         column_no=c.col + 1,
                         column_path=column.path if column else "",
+                        template_path=column.template_path if column else None,
                         row_label=_row_label(roles, texts, c.col),
                         row_kind=meaning_kind,
                         subject_code=subject,
@@ -359,6 +397,7 @@ def _draft_to_table(
         cells=cells,
         is_empty=is_empty,
         notes=draft.notes,
+        header_variant=draft.header_variant,
     )
 
 
@@ -369,14 +408,14 @@ def pages_to_tables(
     unit_name: str | None = None,
 ) -> list[ExtractedTable]:
     """Every ruled table of the document, template tables carrying their `table_code`."""
-    assembler = _Assembler(template)
+    assembler = _Assembler(template, Furniture(pages))
     for page in pages:
         first_on_page = True
         for element in page.elements():
             if isinstance(element, Grid):
                 assembler.grid(element, page.page_no, first_on_page)
                 first_on_page = False
-            elif assembler.line(element, page.page_no):
+            elif assembler.line(element, page):
                 first_on_page = False
     return [
         _draft_to_table(d, unit_code, unit_name, template.empty_marker) for d in assembler.drafts

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from disclosure.amounts import is_nil
 from disclosure.model import ColumnKind, Disclosure, ExtractedTable, RowKind
 from disclosure.template import Template, template_names
 
@@ -89,7 +90,8 @@ def tables_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
                 "body_rows": None if table.is_empty else len(body_rows),
                 "no_total_row": None if table.is_empty or _has_total_row(table) else code,
                 "header": header_of([c.path for c in table.columns]),
-                "expected_header": expected.get(code),
+                "template_header": expected.get(code),
+                "header_variant": table.header_variant,
             }
         )
     return pd.DataFrame(rows, columns=list(_TABLE_COLUMNS))
@@ -105,7 +107,8 @@ _TABLE_COLUMNS = (
     "body_rows",
     "no_total_row",
     "header",
-    "expected_header",
+    "template_header",
+    "header_variant",
 )
 
 _CELL_COLUMNS = (
@@ -143,6 +146,7 @@ def cells_frame(disclosure: Disclosure) -> pd.DataFrame:
             printed = (
                 kinds.get(cell.column_no) == ColumnKind.AMOUNT
                 and cell.row_kind is not RowKind.EMPTY_MARKER
+                and not is_nil(cell.text)
             )
             columns["table_no"].append(table_no)
             columns["table_code"].append(table.table_code)

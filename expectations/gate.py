@@ -11,7 +11,8 @@ own ExpectationSuite JSON). Each expectation says in its `severity` whether a fa
 `critical` (the document is quarantined, not loaded) or a `warning` (it loads, and the warning
 is recorded), and in its `meta` a stable `reason` code and an `explanation` in plain words.
 Template-dependent values are suite parameters (`{"$PARAMETER": "template_table_codes"}`) or
-frame columns (`expected_header`), both derived from the template YAML at run time.
+frame columns (`template_header`, `header_variant`), both derived from the template YAML at run
+time.
 
 Validation runs on pandas frames whose amounts are `Decimal` objects (expectations.frames).
 """
@@ -19,7 +20,6 @@ Validation runs on pandas frames whose amounts are `Decimal` objects (expectatio
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import os
 import time
@@ -43,7 +43,6 @@ from disclosure.pdf import count_pages
 from disclosure.template import Template, load_template
 from expectations.datadocs import make_offline
 from expectations.frames import (
-    HEADER_SEPARATOR,
     frames_of,
     screen_frame,
     template_parameters,
@@ -367,8 +366,6 @@ def _examples(template: str | None, details: Mapping[str, Any], limit: int) -> t
     for row in rows:
         fields = _Fields({k: _plain(v) for k, v in row.items()})
         fields.setdefault("value", next((_plain(v) for v in row.values()), None))
-        if "header" in row and "expected_header" in row:
-            fields["header_diff"] = header_diff(str(row["header"]), str(row["expected_header"]))
         if template is None:
             if fields["value"] is None:
                 continue
@@ -385,23 +382,3 @@ def _examples(template: str | None, details: Mapping[str, Any], limit: int) -> t
 def _plain(value: Any) -> Any:
     """numpy scalars (what pandas hands GX) as plain Python values, for printing."""
     return value.item() if hasattr(value, "item") else value
-
-
-def header_diff(printed: str, expected: str) -> str:
-    """How a printed header differs from the template's: renamed, added, missing columns."""
-    got, want = printed.split(HEADER_SEPARATOR), expected.split(HEADER_SEPARATOR)
-    parts: list[str] = []
-    matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
-    for op, w0, w1, g0, g1 in matcher.get_opcodes():
-        if op == "replace" and w1 - w0 == g1 - g0:
-            parts += [
-                f"column {g0 + i + 1} «{got[g0 + i]}» where the template has «{want[w0 + i]}»"
-                for i in range(w1 - w0)
-            ]
-        elif op in ("replace", "insert"):
-            parts += [f"column {g + 1} «{got[g]}» is not in the template" for g in range(g0, g1)]
-            if op == "replace":
-                parts += [f"template column «{want[w]}» is missing" for w in range(w0, w1)]
-        elif op == "delete":
-            parts += [f"template column «{want[w]}» is missing" for w in range(w0, w1)]
-    return ", ".join(parts) or "the header differs"

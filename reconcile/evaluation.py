@@ -183,12 +183,13 @@ def _register_template(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None
             "title": [t.title for t in template.tables],
         },
     )
-    # Free-text columns are left out of `cells`: a table is usable without them.
+    # A table is usable when it prints every amount column: codes, names and free text are
+    # read through the rows (row_kind, subject_code, row_label), not by column.
     columns = [
         (t.code, path)
         for t in template.tables
         for path in t.column_paths
-        if column_kind(path) is not ColumnKind.TEXT
+        if column_kind(path) is ColumnKind.AMOUNT
     ]
     _create_table(
         con,

@@ -40,7 +40,11 @@ def spec_doc_id(spec: DisclosureSpec, salt: str = "") -> str:
 
 def _table(table: TableSpec, page_no: int) -> ExtractedTable:
     paths = table.column_paths
-    columns = [Column(i, path, column_kind(path)) for i, path in enumerate(paths, start=1)]
+    meanings = table.meanings
+    columns = [
+        Column(i, path, column_kind(means or path), means)
+        for i, (path, means) in enumerate(zip(paths, meanings, strict=True), start=1)
+    ]
     amounts = [c.kind is ColumnKind.AMOUNT for c in columns]
     labels = [c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL]
     cells: list[Cell] = []
@@ -54,6 +58,7 @@ def _table(table: TableSpec, page_no: int) -> ExtractedTable:
                     row_no=row_no,
                     column_no=col + 1,
                     column_path=paths[col],
+                    template_path=meanings[col],
                     row_label=names[col],
                     row_kind=kind,
                     subject_code=row.subject_code,

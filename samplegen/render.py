@@ -43,8 +43,8 @@ KNOWN_FONT_PATHS = (
 )
 
 CELL_PADDING = 2.0  # pt between a cell's border and its text, on every side
-LEADING = 1.25  # line pitch inside cells, as a multiple of the font size
 RULE_WIDTH = 0.5
+FURNITURE_SIZE = 9.0  # page numbers, running headers and footers
 MIN_FONT_SIZE = 4.0
 FONT_STEP = 0.5
 
@@ -114,7 +114,13 @@ def _registered_font(path: Path) -> _Font:
     return _Font(name=name, descent=-font.face.descent / 1000.0)
 
 
-def _font() -> _Font:
+def _font(name: str | None = None) -> _Font:
+    """The embedded CJK font: a font file `name` from the known font folders when present,
+    else the configured default (a variant drawn for a font this machine lacks falls back)."""
+    if name:
+        for folder in {p.parent for p in KNOWN_FONT_PATHS}:
+            if (folder / name).is_file():
+                return _registered_font(folder / name)
     return _registered_font(cjk_font_path())
 
 
@@ -218,12 +224,12 @@ def _header_leaves(table: TableSpec) -> list[str]:
 
 
 def _column_width_bounds(
-    table: TableSpec, size: float, font_name: str, usable_height: float
+    table: TableSpec, size: float, font_name: str, usable_height: float, leading_factor: float
 ) -> tuple[list[float], list[float]]:
     """Per leaf column: the narrowest acceptable width and the width it would like, in pt."""
     em = size
     pad = 2 * CELL_PADDING + 0.05  # the slack survives rounding the edges to 0.01 pt
-    leading = size * LEADING
+    leading = size * leading_factor
     budget_lines = max(
         1, math.floor((usable_height * TEXT_ROW_BUDGET - 2 * CELL_PADDING) / leading)
     )
@@ -307,10 +313,10 @@ def _cell_height(lines: int, leading: float) -> float:
 
 
 def _layout_header(
-    table: TableSpec, edges: Sequence[float], size: float, font_name: str
+    table: TableSpec, edges: Sequence[float], size: float, font_name: str, leading_factor: float
 ) -> tuple[tuple[float, ...], tuple[_HeaderBox, ...]]:
     grid = tree_to_grid(table.header)
-    leading = size * LEADING
+    leading = size * leading_factor
     boxes = []
     for cell in grid.cells:
         inner = edges[cell.col + cell.colspan] - edges[cell.col] - 2 * CELL_PADDING
@@ -328,8 +334,15 @@ def _layout_header(
     return tuple(round(h, 2) for h in heights), tuple(boxes)
 
 
-def _layout_row(row: RowSpec, edges: Sequence[float], size: float, font_name: str) -> _BodyRow:
-    leading = size * LEADING
+def _layout_row(
+    row: RowSpec,
+    edges: Sequence[float],
+    size: float,
+    font_name: str,
+    leading_factor: float,
+    amount_align: str,
+) -> _BodyRow:
+    leading = size * leading_factor
     if row.merged:
         inner = edges[-1] - edges[0] - 2 * CELL_PADDING
         text = printed_text(row.values[0])
@@ -341,7 +354,8 @@ def _layout_row(row: RowSpec, edges: Sequence[float], size: float, font_name: st
         for col, value in enumerate(row.values):
             inner = edges[col + 1] - edges[col] - 2 * CELL_PADDING
             lines = tuple(wrap_text(printed_text(value), inner, size, font_name))
-            boxes.append(_CellBox(col, 1, lines, "right" if isinstance(value, Decimal) else "left"))
+            align = amount_align if isinstance(value, Decimal) else "left"
+            boxes.append(_CellBox(col, 1, lines, align))
         cells = tuple(boxes)
     height = _cell_height(max((len(c.lines) for c in cells), default=1), leading)
     return _BodyRow(round(height, 2), cells, row.merged)
@@ -366,7 +380,9 @@ def layout_table(table: TableSpec, page: Layout, font_name: str) -> TableLayout:
         if fixed is not None:
             edges = _edges(fixed, page.margin_left + (usable_width - sum(fixed)) / 2)
         else:
-            minimum, desired = _column_width_bounds(table, size, font_name, usable_height)
+            minimum, desired = _column_width_bounds(
+                table, size, font_name, usable_height, page.leading
+            )
             widths = _fit_widths(minimum, desired, usable_width)
             found = None
             if widths is not None:
@@ -380,8 +396,11 @@ def layout_table(table: TableSpec, page: Layout, font_name: str) -> TableLayout:
                 continue
             edges = found
         try:
-            header_heights, header = _layout_header(table, edges, size, font_name)
-            rows = tuple(_layout_row(r, edges, size, font_name) for r in table.rows)
+            header_heights, header = _layout_header(table, edges, size, font_name, page.leading)
+            rows = tuple(
+                _layout_row(r, edges, size, font_name, page.leading, page.amount_align)
+                for r in table.rows
+            )
         except ValueError as narrow:  # only with explicit column_widths
             problem = str(narrow)
             continue
@@ -423,14 +442,23 @@ class _Ruling:
         for x in (x0, x1):
             self.vertical.setdefault(x, []).append((y0, y1))
 
-    def draw(self, canvas: Canvas) -> None:
+    def draw(self, canvas: Canvas, style: str = "lines") -> None:
+        """Stroke the rules (`lines`), or fill them as thin rectangles (`rects`), as some
+        software does: no line object at all, only filled boxes of the rule's width."""
         canvas.setLineWidth(RULE_WIDTH)
+        half = RULE_WIDTH / 2
         for y in sorted(self.horizontal):
             for x0, x1 in _merge(self.horizontal[y]):
-                canvas.line(x0, y, x1, y)
+                if style == "rects":
+                    canvas.rect(x0 - half, y - half, x1 - x0 + RULE_WIDTH, RULE_WIDTH, 0, 1)
+                else:
+                    canvas.line(x0, y, x1, y)
         for x in sorted(self.vertical):
             for y0, y1 in _merge(self.vertical[x]):
-                canvas.line(x, y0, x, y1)
+                if style == "rects":
+                    canvas.rect(x - half, y0 - half, RULE_WIDTH, y1 - y0 + RULE_WIDTH, 0, 1)
+                else:
+                    canvas.line(x, y0, x, y1)
         self.horizontal.clear()
         self.vertical.clear()
 
@@ -449,10 +477,13 @@ def _merge(segments: Iterable[tuple[float, float]]) -> list[tuple[float, float]]
 class _Pages:
     """The canvas, the current page number and how far down the page we are."""
 
-    def __init__(self, canvas: Canvas, layout: Layout, font: _Font) -> None:
+    def __init__(
+        self, canvas: Canvas, layout: Layout, font: _Font, total: int | None = None
+    ) -> None:
         self.canvas = canvas
         self.layout = layout
         self.font = font
+        self.total = total  # the page count, once known (`{total}` in page numbers)
         self.number = 0
         self.y = 0.0
         self.holds_table = False
@@ -473,16 +504,37 @@ class _Pages:
 
     def new_page(self) -> None:
         if self.number:
-            self.ruling.draw(self.canvas)
-            self.canvas.showPage()
+            self._close_page()
         self.number += 1
         self.y = self.top
         self.holds_table = False
 
     def finish(self) -> None:
-        self.ruling.draw(self.canvas)
-        self.canvas.showPage()
+        self._close_page()
         self.canvas.save()
+
+    def _close_page(self) -> None:
+        self.ruling.draw(self.canvas, self.layout.ruling)
+        if self.number > 1:  # the cover prints no furniture
+            self._furniture()
+        self.canvas.showPage()
+
+    def _furniture(self) -> None:
+        """Page number, running header and footer, in the top and bottom margins."""
+        layout = self.layout
+        low = layout.margin_bottom / 2 - FURNITURE_SIZE / 3
+        high = layout.page_height - layout.margin_top / 2 - FURNITURE_SIZE / 3
+        centre = layout.page_width / 2
+        self.canvas.setFont(self.font.name, FURNITURE_SIZE)
+        if layout.page_number:
+            text = layout.page_number.format(n=self.number, total=self.total or self.number)
+            y = low if layout.page_number_at == "bottom" else high
+            self.canvas.drawCentredString(centre, y, text)
+        if layout.running_header:
+            x = layout.page_width - layout.margin_right
+            self.canvas.drawRightString(x, high, layout.running_header)
+        if layout.running_footer:
+            self.canvas.drawString(layout.margin_left, low, layout.running_footer)
 
     def baseline(self, slot_top: float, slot_height: float, size: float) -> float:
         # pdfminer boxes a glyph from `descent` below the baseline to one em above that; centre
@@ -530,7 +582,7 @@ class _Pages:
     ) -> None:
         left, right = edges[box.col], edges[box.col + box.colspan]
         self.ruling.add_box(left, bottom, right, top)
-        leading = size * LEADING
+        leading = size * self.layout.leading
         block_top = top - ((top - bottom) - len(box.lines) * leading) / 2
         for i, line in enumerate(box.lines):
             baseline = self.baseline(block_top - i * leading, leading, size)
@@ -760,10 +812,20 @@ def render_disclosure(spec: DisclosureSpec, path: Path) -> RenderReport:
     duplicates = sorted({c for c in codes if codes.count(c) > 1})
     if duplicates:
         raise ValueError(f"a disclosure prints each table once; repeated codes: {duplicates}")
-    font = _font()
+    font = _font(spec.layout.font)
     # Lay every table out before drawing anything, so a table that cannot fit fails fast.
     tables = [layout_table(t, spec.layout, font.name) for t in spec.tables]
+    data, report = _draw(spec, tables, font, total=None)
+    if spec.layout.page_number and "{total}" in spec.layout.page_number:
+        # `共 M 页` needs the page count: draw again, now that it is known.
+        data, report = _draw(spec, tables, font, total=report.page_count)
+    write_bytes_atomically(path, data)
+    return report
 
+
+def _draw(
+    spec: DisclosureSpec, tables: Sequence[TableLayout], font: _Font, total: int | None
+) -> tuple[bytes, RenderReport]:
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -774,13 +836,11 @@ def render_disclosure(spec: DisclosureSpec, path: Path) -> RenderReport:
     canvas.setTitle(f"{spec.year}年{spec.unit_name}部门预算公开表")
     canvas.setAuthor(spec.unit_name)
     canvas.setCreator("samplegen")
-    pages = _Pages(canvas, spec.layout, font)
+    pages = _Pages(canvas, spec.layout, font, total)
     _draw_cover(pages, spec)
     if spec.layout.table_of_contents:
         _draw_contents(pages, spec)
     table_pages = {t.table.code: _draw_table(pages, t, spec.unit_name) for t in tables}
     page_count = pages.number
     pages.finish()
-
-    write_bytes_atomically(path, buffer.getvalue())
-    return RenderReport(page_count=page_count, table_pages=table_pages)
+    return buffer.getvalue(), RenderReport(page_count=page_count, table_pages=table_pages)

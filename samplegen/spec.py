@@ -62,10 +62,20 @@ class TableSpec:
     repeat_header: bool = True  # on continuation pages
     code_label: bool = True  # print `预算NN表` above the title
     max_rows_per_page: int | None = None  # force earlier page breaks (long-table tests)
+    # The template column each printed column means (None: none); None when the header is the
+    # template's own, so that every printed path is its template path.
+    template_paths: tuple[str | None, ...] | None = None
 
     @property
     def column_paths(self) -> list[str]:
         return tree_to_paths(self.header)
+
+    @property
+    def meanings(self) -> list[str | None]:
+        """The template path of each printed column."""
+        if self.template_paths is None:
+            return list(self.column_paths)
+        return list(self.template_paths)
 
     def __post_init__(self) -> None:
         width = len(self.column_paths)
@@ -79,6 +89,8 @@ class TableSpec:
                 )
         if self.column_widths is not None and len(self.column_widths) != width:
             raise ValueError(f"table {self.code}: {len(self.column_widths)} widths for {width}")
+        if self.template_paths is not None and len(self.template_paths) != width:
+            raise ValueError(f"table {self.code}: {len(self.template_paths)} meanings for {width}")
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,24 @@ class Layout:
     title_font_size: float = 14.0
     tables_share_pages: bool = False  # start a table below the previous one when it fits
     table_of_contents: bool = True
+    # How the printing software draws (samplegen.variants draws other choices):
+    font: str | None = None  # a font file name, e.g. 'uming.ttc'; None: the default CJK font
+    ruling: str = "lines"  # lines | rects: rules drawn as thin filled rectangles
+    leading: float = 1.25  # line pitch inside cells, as a multiple of the font size
+    amount_align: str = "right"  # right | centre
+    # Page furniture, on every page but the cover; `{n}` is the page, `{total}` the page count.
+    page_number: str | None = None  # e.g. '第 {n} 页', '- {n} -', '{n}/{total}'
+    page_number_at: str = "bottom"  # bottom | top
+    running_header: str | None = None  # a line atop every page, e.g. '湖南省信访局2024年部门预算'
+    running_footer: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ruling not in ("lines", "rects"):
+            raise ValueError(f"ruling is lines or rects, not {self.ruling!r}")
+        if self.amount_align not in ("right", "centre"):
+            raise ValueError(f"amount_align is right or centre, not {self.amount_align!r}")
+        if self.page_number_at not in ("bottom", "top"):
+            raise ValueError(f"page_number_at is bottom or top, not {self.page_number_at!r}")
 
 
 @dataclass(frozen=True)
@@ -117,6 +147,7 @@ class ExpectedCell:
     row_no: int
     column_no: int
     column_path: str
+    template_path: str | None
     text: str
     amount: Decimal | None
     subject_code: str | None
@@ -142,6 +173,7 @@ def expected_cells(spec: DisclosureSpec) -> Iterator[ExpectedCell]:
     """Every printed body cell, as extraction must return it."""
     for table in spec.tables:
         paths = table.column_paths
+        meanings = table.meanings
         for row_no, row in enumerate(table.rows, start=1):
             for column_no, value in enumerate(row.values, start=1):
                 text = squeeze(printed_text(value))
@@ -150,6 +182,7 @@ def expected_cells(spec: DisclosureSpec) -> Iterator[ExpectedCell]:
                     row_no=row_no,
                     column_no=column_no,
                     column_path=paths[column_no - 1],
+                    template_path=meanings[column_no - 1],
                     text=text,
                     amount=value if isinstance(value, Decimal) else None,
                     subject_code=row.subject_code,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import os
+import random
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -20,8 +21,10 @@ import pytest
 from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
 from samplegen.hunan_xinfang_2024 import spec as seed_spec
+from samplegen.random_disclosure import random_disclosure
 from samplegen.render import render_disclosure
 from samplegen.spec import DisclosureSpec, TableSpec
+from samplegen.variants import vary_disclosure
 
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="prefect-home-")
 atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], ignore_errors=True)
@@ -102,3 +105,39 @@ def make_inbox(tmp_path: Path, sample_pdfs: dict[str, Path]) -> Callable[..., Pa
         return inbox
 
     return make
+
+
+# --- disclosures as other printing software prints them -------------------------------------
+
+VARIANT_SEEDS = int(os.environ.get("BUDGET_PROPERTY_SEEDS", "300"))
+ALL_TABLES = [f"{n:02d}" for n in range(1, 24)]
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    seed: int
+    spec: DisclosureSpec
+    disclosure: Disclosure
+
+
+def variant_spec(seed: int) -> DisclosureSpec:
+    """A consistent random disclosure, printed as other software would (samplegen.variants):
+    every fifth seed prints all 23 tables, the others 3–7 of them; every tenth has long tables."""
+    rng = random.Random(f"tables-{seed}")
+    tables = None if seed % 5 == 0 else sorted(rng.sample(ALL_TABLES, rng.randint(3, 7)))
+    spec = random_disclosure(seed, tables=tables, long_tables=seed % 10 == 0)
+    return vary_disclosure(spec, seed)
+
+
+@pytest.fixture(scope="session")
+def variant_disclosures(tmp_path_factory: pytest.TempPathFactory) -> list[Variant]:
+    """VARIANT_SEEDS variant disclosures, rendered to PDF and extracted (once per session)."""
+    folder = tmp_path_factory.mktemp("variants")
+    found = []
+    for seed in range(VARIANT_SEEDS):
+        spec = variant_spec(seed)
+        path = folder / f"{seed}.pdf"
+        render_disclosure(spec, path)
+        found.append(Variant(seed, spec, extract_disclosure(path)))
+        path.unlink()
+    return found

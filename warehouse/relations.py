@@ -82,7 +82,9 @@ class Relation:
         if self.has_files(parquet_dir):
             types = ", ".join(f"'{k.name}': {sql_type(k.type)}" for k in self.keys)
             hive = f", hive_partitioning = true, hive_types = {{{types}}}" if self.keys else ""
-            return f"read_parquet({sql_literal(self.glob(parquet_dir))}{hive})"
+            # union_by_name: files written before a column was added read it as NULL.
+            glob = sql_literal(self.glob(parquet_dir))
+            return f"read_parquet({glob}{hive}, union_by_name = true)"
         columns = [f"CAST(NULL AS {sql_type(f.type)}) AS {f.name}" for f in self.schema]
         columns += [f"CAST(NULL AS {sql_type(k.type)}) AS {k.name}" for k in self.keys]
         return f"(SELECT {', '.join(columns)} LIMIT 0)"
@@ -125,7 +127,13 @@ BUDGET_CELLS = Relation(
         ("table_code", pa.string()),
         ("row_no", pa.int32()),
         ("column_no", pa.int32()),
-        ("column_path", pa.string()),
+        ("column_path", pa.string(), True, "the leaf column as printed: header texts joined by /"),
+        (
+            "template_path",
+            pa.string(),
+            True,
+            "the template column the printed column means; NULL when it means none",
+        ),
         ("column_kind", pa.string()),
         ("row_label", pa.string()),
         ("row_kind", pa.string()),

@@ -27,6 +27,7 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
                 "row_no": cell.row_no,
                 "column_no": cell.column_no,
                 "column_path": cell.column_path,
+                "template_path": cell.template_path,
                 "column_kind": kinds.get(cell.column_no),
                 "row_label": cell.row_label,
                 "row_kind": cell.row_kind.value,

@@ -7,7 +7,7 @@ SELECT
     d.year, d.unit_code, d.unit_name, d.doc_sha AS doc_id, f.rule_id, m.family,
     m.severity,
     f.table_code, f.row_no, f.column_no,
-    c.row_label, c.subject_code, c.entity_code, c.column_path,
+    c.row_label, c.subject_code, c.entity_code, c.printed_path AS column_path,
     f.expected, f.actual,
     CAST(f.actual - f.expected AS DECIMAL(18, 2)) AS difference,
     coalesce(f.detail, m.description_zh)

@@ -9,12 +9,15 @@
 -- points at; NULL when no cell can be named), expected, actual, detail (which identity, in words).
 -- The engine adds the cell's page and bounding box, the year and unit, and the rule's severity.
 
--- The column paths each printed table has (any row), and the template's tables that each
--- document printed usably: once, and either declared empty or with every column of the template
--- (`template_columns`, free-text columns left out) — a table whose header did not match cannot
--- be trusted column by column. A rule is evaluated only where the tables it reads are usable.
+-- Rules read columns by the template column they mean (`template_path`), whatever the printed
+-- wording. The template columns each printed table has (any row), and the template's tables that
+-- each document printed usably: once, and either declared empty or with every amount column of
+-- the template (`template_columns`) — a rule reading a column the table does not print cannot be
+-- evaluated there. A rule is evaluated only where the tables it reads are usable.
 CREATE OR REPLACE TEMP TABLE printed_columns AS
-SELECT DISTINCT doc_id, table_no, column_path FROM cells;
+SELECT DISTINCT doc_id, table_no, template_path AS column_path
+FROM cells
+WHERE template_path IS NOT NULL;
 
 -- Each template table a document printed (`printed` times), and the template columns its first
 -- printing lacks: what makes a table usable or not, kept so that a rule not evaluated can say why.
@@ -40,17 +43,20 @@ JOIN documents AS d ON d.doc_id = c.doc_id AND d.template = template_name()
 ANTI JOIN lacking_columns AS l ON l.doc_id = c.doc_id AND l.table_code = c.table_code
 WHERE c.printed = 1;
 
--- Every amount-column cell, empty ones too, with where it is printed (a finding's location).
--- Stored by table and column: a rule's filter on them skips the rest by DuckDB's per-block
--- min/max, which makes the rules several times faster than over an unsorted copy.
+-- Every amount-column cell of a column the template names, empty ones too, with where it is
+-- printed (a finding's location): `column_path` is the template column it means, `printed_path`
+-- the column as printed. Stored by table and column: a rule's filter on them skips the rest by
+-- DuckDB's per-block min/max, which makes the rules several times faster than over an unsorted
+-- copy.
 CREATE OR REPLACE TEMP TABLE amount_cells AS
 SELECT
-    doc_id, year, unit_code, table_no, table_code, row_no, column_no, column_path,
+    doc_id, year, unit_code, table_no, table_code, row_no, column_no,
+    template_path AS column_path, column_path AS printed_path,
     row_kind, row_label, subject_code, entity_code,
     CAST(coalesce(amount, 0) AS DECIMAL(18, 2)) AS value,
     page_no, bbox_x0, bbox_top, bbox_x1, bbox_bottom
 FROM cells
-WHERE column_kind = 'amount' AND table_code IS NOT NULL
+WHERE column_kind = 'amount' AND table_code IS NOT NULL AND template_path IS NOT NULL
 ORDER BY table_code, column_path;
 
 -- 收支总表 (01) and 财政拨款收支总表 (06) print independent lists side by side: each amount is
@@ -59,7 +65,7 @@ ORDER BY table_code, column_path;
 CREATE OR REPLACE TEMP TABLE lines AS
 SELECT
     a.doc_id, a.year, a.unit_code, a.table_no, a.table_code, a.row_no, a.column_no,
-    l.column_path AS side,
+    coalesce(l.template_path, l.column_path) AS side,
     coalesce(l.text, '') AS label,
     regexp_replace(
         coalesce(l.text, ''), '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])', ''

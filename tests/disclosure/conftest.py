@@ -30,6 +30,7 @@ def cells_by_key(disclosure: Disclosure) -> dict[tuple[str, int, int], tuple]:
     return {
         (t.table_code, c.row_no, c.column_no): (
             c.column_path,
+            c.template_path,
             c.text,
             c.amount,
             c.subject_code,
@@ -46,6 +47,7 @@ def expected_by_key(spec: DisclosureSpec) -> dict[tuple[str, int, int], tuple]:
     return {
         (e.table_code, e.row_no, e.column_no): (
             e.column_path,
+            e.template_path,
             e.text,
             e.amount,
             e.subject_code,

@@ -26,7 +26,7 @@ from prefect.client.schemas.objects import StateType
 
 from flows.ingest import ingest
 from tests.conftest import HUNAN_2024
-from tests.expectations.conftest import EXPECTED_REASONS, TEST_MAX_PAGES
+from tests.expectations.conftest import EXPECTED_REASONS, TEST_MAX_PAGES, VARIANT_WARNINGS
 from warehouse.documents import Status
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -61,21 +61,22 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
     assert {name: (o.status, o.reason) for name, o in outcomes.items()} == {
         HUNAN_2024: (Status.LOADED, "warnings: missing_tables"),
         SMALL: (Status.LOADED, "warnings: missing_tables"),
+        **{name: (Status.LOADED, warned) for name, warned in VARIANT_WARNINGS.items()},
         **{name: (Status.QUARANTINED, reason) for name, reason in EXPECTED_REASONS.items()},
     }
     # Every input is kept, bad or good, by the sha256 of its bytes.
     assert {p.name for p in (data_dir / "raw").iterdir()} == {f"{h}.pdf" for h in sha.values()}
     assert query(data_dir, "SELECT status, count(*) FROM disclosures GROUP BY ALL ORDER BY 1") == [
-        ("loaded", 2),
+        ("loaded", 2 + len(VARIANT_WARNINGS)),
         ("quarantined", len(EXPECTED_REASONS)),
     ]
 
     # A quarantine report in plain words, with the failing expectations.
-    report = json.loads((data_dir / "quarantine" / f"{sha['header-renamed.pdf']}.json").read_text())
-    assert report["reason"] == "schema_drift"
-    assert "«项目支出（调整）» where the template has «项目支出»" in report["message"]
+    report = json.loads((data_dir / "quarantine" / f"{sha['amount-token.pdf']}.json").read_text())
+    assert report["reason"] == "non_numeric_amount"
+    assert "«l,204.00»" in report["message"]
     (critical,) = report["validation"]["critical"]
-    assert critical["expectation"] == "expect_column_pair_values_to_be_equal"
+    assert critical["expectation"] == "expect_column_values_to_be_of_type"
     report = json.loads((data_dir / "quarantine" / f"{sha['encrypted.pdf']}.json").read_text())
     assert report["reason"] == "encrypted" and "validation" not in report
 
@@ -83,9 +84,9 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
     ledger = dict(
         query(data_dir, "SELECT file_name, message FROM disclosures WHERE status = 'quarantined'")
     )
-    assert "header-renamed.pdf" in ledger["header-renamed.pdf"]
-    assert "where the template has «项目支出»" in ledger["header-renamed.pdf"]
-    assert "expect_column_pair_values_to_be_equal" in ledger["header-renamed.pdf"]
+    assert "amount-token.pdf" in ledger["amount-token.pdf"]
+    assert "«l,204.00»" in ledger["amount-token.pdf"]
+    assert "expect_column_values_to_be_of_type" in ledger["amount-token.pdf"]
     assert "password" in ledger["encrypted.pdf"] and "encrypted.pdf" in ledger["encrypted.pdf"]
 
     # Every check of every validated document, passed or not.
@@ -99,8 +100,8 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
     assert rows == {
         HUNAN_2024: ["missing_tables"],
         SMALL: ["missing_tables"],
-        "header-renamed.pdf": ["missing_tables", "schema_drift"],
-        "header-added.pdf": ["missing_tables", "schema_drift"],
+        "header-renamed.pdf": ["header_variant", "missing_tables"],
+        "header-added.pdf": ["header_variant", "missing_tables"],
         "amount-token.pdf": ["missing_tables", "non_numeric_amount"],
         "padded.pdf": ["too_many_pages"],  # screened: never extracted
     }

@@ -31,7 +31,9 @@ def test_every_family_has_rules_and_every_rule_is_complete() -> None:
 
 def test_within_row_rules_cover_every_table_with_totals() -> None:
     catalog = load_catalog()
-    within = {r.tables[0]: r for r in catalog.rules if r.family == "within_row"}
+    within = {
+        r.tables[0]: r for r in catalog.rules if r.family == "within_row" and r.scope == "each"
+    }
     side_by_side = {"01", "06"}  # 收支总表 and 财政拨款收支总表 sum down columns: balance rules
     assert set(within) == {t.code for t in TEMPLATE.tables} - side_by_side
     assert all(r.sums for r in within.values())

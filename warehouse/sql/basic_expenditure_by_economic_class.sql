@@ -23,7 +23,7 @@ SELECT
     subject_code,
     subject_level,
     row_label,
-    column_path AS economic_class,
+    coalesce(template_path, column_path) AS economic_class,
     amount,
     page_no
 FROM budget_facts

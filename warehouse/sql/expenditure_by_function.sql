@@ -15,19 +15,19 @@ SELECT
     any_value(subject_code) AS subject_code,
     CASE length(any_value(subject_code)) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END
         AS subject_level,
-    max(CASE WHEN column_path = '科目名称' THEN text END) AS subject_name,
-    max(CASE WHEN column_path = '合计' THEN amount END) AS total,                  -- 合计
-    max(CASE WHEN column_path IN ('基本支出', '基本支出/小计') THEN amount END) AS basic,  -- 基本支出
-    max(CASE WHEN column_path = '项目支出' THEN amount END) AS project,            -- 项目支出
+    max(CASE WHEN template_path = '科目名称' THEN text END) AS subject_name,
+    max(CASE WHEN template_path = '合计' THEN amount END) AS total,                  -- 合计
+    max(CASE WHEN template_path IN ('基本支出', '基本支出/小计') THEN amount END) AS basic,  -- 基本支出
+    max(CASE WHEN template_path = '项目支出' THEN amount END) AS project,            -- 项目支出
     -- table 07 only: 基本支出 split into 人员经费 (personnel) and 公用经费 (office running costs)
-    max(CASE WHEN column_path = '基本支出/人员经费/工资福利支出' THEN amount END) AS basic_wages,
-    max(CASE WHEN column_path = '基本支出/人员经费/对个人和家庭的补助' THEN amount END)
+    max(CASE WHEN template_path = '基本支出/人员经费/工资福利支出' THEN amount END) AS basic_wages,
+    max(CASE WHEN template_path = '基本支出/人员经费/对个人和家庭的补助' THEN amount END)
         AS basic_household_transfers,
-    max(CASE WHEN column_path = '基本支出/公用经费' THEN amount END) AS basic_office,
+    max(CASE WHEN template_path = '基本支出/公用经费' THEN amount END) AS basic_office,
     -- table 03 only
-    max(CASE WHEN column_path = '事业单位经营支出' THEN amount END) AS institution_business,
-    max(CASE WHEN column_path = '上缴上级支出' THEN amount END) AS paid_to_higher_level,
-    max(CASE WHEN column_path = '对附属单位补助支出' THEN amount END) AS grants_to_affiliates,
+    max(CASE WHEN template_path = '事业单位经营支出' THEN amount END) AS institution_business,
+    max(CASE WHEN template_path = '上缴上级支出' THEN amount END) AS paid_to_higher_level,
+    max(CASE WHEN template_path = '对附属单位补助支出' THEN amount END) AS grants_to_affiliates,
     min(page_no) AS page_no
 FROM budget_cells
 WHERE table_code IN ('03', '07')

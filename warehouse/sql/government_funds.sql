@@ -19,7 +19,7 @@ SELECT
     subject_code,
     subject_level,
     row_label,
-    column_path AS measure,
+    coalesce(template_path, column_path) AS measure,
     amount,
     page_no
 FROM budget_facts

@@ -16,7 +16,7 @@ SELECT
     amount,
     page_no
 FROM budget_facts
-WHERE table_code IN ('01', '06') AND column_path = '收入/预算数'
+WHERE table_code IN ('01', '06') AND template_path = '收入/预算数'
 UNION ALL
 SELECT
     doc_id,
@@ -27,7 +27,7 @@ SELECT
     row_kind,
     entity_code,
     row_label AS entity_name,
-    column_path AS item,
+    coalesce(template_path, column_path) AS item,
     amount,
     page_no
 FROM budget_facts

@@ -7,7 +7,7 @@ CREATE OR REPLACE VIEW performance_targets AS
 WITH named AS (
     SELECT
         *,
-        max(CASE WHEN column_path IN ('单位(专项)名称', '部门名称') THEN text END)
+        max(CASE WHEN template_path IN ('单位(专项)名称', '部门名称') THEN text END)
             OVER (PARTITION BY doc_id, table_no, row_no) AS target_name
     FROM budget_cells
     WHERE table_code IN ('21', '22', '23')
@@ -27,7 +27,7 @@ SELECT
     entity_code,
     target_name,
     column_no,
-    column_path AS field,
+    coalesce(template_path, column_path) AS field,
     text,
     amount,
     page_no

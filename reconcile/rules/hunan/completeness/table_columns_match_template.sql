@@ -2,8 +2,8 @@
 -- severity: warning
 -- tables: 01-23
 -- scope: document
--- description_zh: 每张有数据的表都印出了模板的全部列；缺列的表无法逐列核对，读它的规则记为“未核对”。
--- description_en: Every table with data prints all the template's columns; rules reading a table with a column missing are recorded as not evaluated.
+-- description_zh: 每张有数据的表都印出了模板的全部金额列（按其含义，不论表头措辞）；缺列的表无法逐列核对，读它的规则记为“未核对”。
+-- description_en: Every table with data prints all the template's amount columns (by meaning, whatever the header's wording); rules reading a table with a column missing are recorded as not evaluated.
 WITH
 printed AS (
     SELECT doc_id, table_code, min(table_no) AS table_no
