@@ -350,8 +350,9 @@ def _field(column: Column) -> dict[str, Any]:
     spec: dict[str, Any] = {"name": column.name, "type": kind, **extra}
     if column.description:
         spec["description"] = column.description
-    if column.is_amount:
-        spec["unit"] = "元" if column.name.endswith("_yuan") else _unit_of(column.description)
+    unit = _unit_of(column)
+    if unit:
+        spec["unit"] = unit
     return spec
 
 
@@ -375,9 +376,15 @@ def _field_type(column: Column) -> tuple[str, dict[str, Any]]:
 _UNIT_NOTE = re.compile(r"\[(万元|元)\]$")
 
 
-def _unit_of(description: str) -> str:
-    found = _UNIT_NOTE.search(description)
-    return found.group(1) if found else "万元"
+def _unit_of(column: Column) -> str | None:
+    """An amount column's unit (the `[万元]` its description ends with); None when the tables
+    exported print their amounts in different units (each table's unit_label says)."""
+    if not column.is_amount:
+        return None
+    if column.name.endswith("_yuan"):
+        return "元"
+    found = _UNIT_NOTE.search(column.description)
+    return found.group(1) if found else None
 
 
 def _amount_unit(con: duckdb.DuckDBPyConnection, year: int | None, unit_code: str | None) -> str:

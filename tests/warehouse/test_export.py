@@ -166,3 +166,13 @@ def test_the_data_package_passes_frictionless_validation(
     assert "per unit and year" in (
         described.get_resource("reconciliation_status").description or ""
     )
+
+
+def test_an_amount_s_unit_is_stated_only_when_it_is_one() -> None:
+    from warehouse.export import _field
+
+    assert _field(Column("total", "DECIMAL(18,2)", "合计 [万元]"))["unit"] == "万元"
+    assert _field(Column("amount_yuan", "DECIMAL(20,2)", "the amount in 元 [元]"))["unit"] == "元"
+    mixed = Column("amount", "DECIMAL(18,2)", "amount [the unit each table prints (unit_label)]")
+    assert "unit" not in _field(mixed)  # 万元 and 元 tables exported together
+    assert "unit" not in _field(Column("row_no", "INTEGER", "body row"))
