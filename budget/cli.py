@@ -6,6 +6,8 @@
     budget summary samples/                            # what extraction finds, per table
     budget cells samples/2024_010_湖南省信访局.pdf -t 07
     budget report --data-dir data                      # the latest reconciliation, as HTML
+    budget export --data-dir data --out out --format xlsx   # the views as CSV / XLSX / package
+    budget serve --data-dir data                       # reports, Data Docs, PDFs on 127.0.0.1
     budget deploy --source URL                         # set up the Prefect server, deploy
 
 Imports are lazy: `budget --help` answers without importing Prefect or Great Expectations, and
@@ -219,6 +221,74 @@ def report(
         raise typer.Exit(code=2)
     typer.echo(f"reconcile {run.run_id}: {run.headline}")
     typer.echo(f"report: {write_report(warehouse, run)}")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="The folder to write into (created).")],
+    data_dir: DataDir = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="csv (one UTF-8 file with BOM per view), xlsx (one workbook, a sheet per "
+            "view) or datapackage (the CSVs and a Frictionless datapackage.json).",
+        ),
+    ] = "csv",
+    year: Annotated[int | None, typer.Option(help="Only this budget year.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Only this unit code, e.g. 010.")] = None,
+) -> None:
+    """Export the analyst's views (amounts exact) as CSV, XLSX or a Frictionless data package."""
+    if fmt not in ("csv", "xlsx", "datapackage"):
+        raise typer.BadParameter("choose csv, xlsx or datapackage", param_hint="--format")
+    if out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="--out")
+    warehouse = _settings(data_dir=data_dir).warehouse()
+    from warehouse.export import ExportError
+    from warehouse.export import export as export_views
+
+    try:
+        result = export_views(warehouse, out, fmt, year=year, unit_code=unit)
+    except ExportError as error:
+        typer.echo(f"export: {error}", err=True)
+        raise typer.Exit(code=2) from None
+    for relation in result.relations:
+        where = relation.path.name if relation.path else f"sheet {relation.name}"
+        typer.echo(f"{relation.rows:>9,} rows  {relation.name}  → {where}")
+    if result.skipped:
+        typer.echo(f"not in this warehouse: {', '.join(result.skipped)}")
+    typer.echo("wrote: " + ", ".join(str(f) for f in result.files))
+
+
+@app.command()
+def serve(
+    data_dir: DataDir = None,
+    port: Annotated[
+        int | None, typer.Option(help="Port on 127.0.0.1 [default: $BUDGET_SERVE_PORT, else 8765].")
+    ] = None,
+) -> None:
+    """Serve reports/, docs/ (Data Docs) and raw/ (the PDFs) read-only on 127.0.0.1, so that
+    links in the Prefect UI open; set BUDGET_PUBLIC_URL to the URL it prints."""
+    settings = _settings(data_dir=data_dir, serve_port=port)
+    warehouse = settings.warehouse()
+    if not warehouse.data_dir.is_dir():
+        raise typer.BadParameter(f"{warehouse.data_dir} does not exist", param_hint="--data-dir")
+    from budget.serve import base_url, make_server
+
+    try:
+        server = make_server(warehouse.data_dir, settings.serve_port)
+    except OSError as error:
+        typer.echo(f"serve: port {settings.serve_port}: {error.strerror}", err=True)
+        raise typer.Exit(code=2) from None
+    url = base_url(server)
+    typer.echo(f"serving {warehouse.data_dir} (reports/, docs/, raw/) at {url}", err=False)
+    typer.echo(f"links in Prefect artifacts: BUDGET_PUBLIC_URL={url}")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @app.command()

@@ -71,16 +71,31 @@ class Settings(BaseSettings):
     work_pool: str = Field(
         "budget-process", description="The Prefect process work pool deployments run on."
     )
+    public_url: str | None = Field(
+        None,
+        description="The base URL `budget serve` is reached at (http://127.0.0.1:8765/): "
+        "links in Prefect artifacts point there. Unset: artifacts name files, without links.",
+    )
+    serve_port: int = Field(
+        8765, ge=1, le=65535, description="The port `budget serve` listens on (127.0.0.1)."
+    )
     cjk_font: Path | None = Field(
         None,
         description="The TrueType CJK font sample and test PDFs embed (default: Debian's "
         "fonts-wqy-zenhei).",
     )
 
-    @field_validator("dask_address", "alert_webhook_url", "source", mode="before")
+    @field_validator("dask_address", "alert_webhook_url", "source", "public_url", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if value == "" else value
+
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s):// URL, e.g. http://127.0.0.1:8765/")
+        return value
 
     @classmethod
     def load(cls, **values: Any) -> Settings:
@@ -91,7 +106,9 @@ class Settings(BaseSettings):
     def warehouse(self) -> WarehouseSettings:
         from warehouse.settings import WarehouseSettings
 
-        return WarehouseSettings(self.data_dir, lock_timeout_s=self.lock_timeout_s)
+        return WarehouseSettings(
+            self.data_dir, lock_timeout_s=self.lock_timeout_s, public_url=self.public_url
+        )
 
     def extract(self) -> ExtractSettings:
         from tasks.runners import ExtractSettings

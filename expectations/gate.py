@@ -41,6 +41,7 @@ from great_expectations.data_context.types.base import (
 from disclosure.model import Disclosure
 from disclosure.pdf import count_pages
 from disclosure.template import Template, load_template
+from expectations.datadocs import make_offline
 from expectations.frames import (
     frames_of,
     screen_frame,
@@ -231,15 +232,16 @@ class Gate:
     def build_docs(self) -> Path | None:
         """Build Data Docs for this run's validations; the site's index.html, or None.
 
-        A run that validated nothing leaves the last run's site as it is. The pages load their
-        CSS and JavaScript from public CDNs (GX's templates): offline they show unstyled but
-        complete.
+        A run that validated nothing leaves the last run's site as it is. GX's pages load their
+        CSS and JavaScript from public CDNs; the site gets those from XStatic packages instead,
+        its links rewritten (`expectations.datadocs`), so that it renders offline.
         """
         if self.settings.docs_dir is None:
             return None
         index = self.settings.docs_dir / "index.html"
         if self._validations:
             self._context.build_data_docs(site_names=[DOCS_SITE])
+            make_offline(self.settings.docs_dir)
         return index if index.is_file() else None
 
     def parameters(self, template: Template | None) -> dict[str, object]:

@@ -20,6 +20,7 @@ from flows.reconcile import reconcile
 from reconcile.report import report_path
 from sources import source_label
 from tasks.alerts import announce_new_errors
+from tasks.artifacts import publish_nightly
 from tasks.summary import IngestSummary
 
 
@@ -48,7 +49,8 @@ def _flow_run_name() -> str:
 
 @flow(name="nightly", flow_run_name=_flow_run_name)
 def nightly(source: str | Path, data_dir: str | Path | None = None) -> NightlyResult:
-    """Ingest → reconcile → announce new errors (an automation turns that into an alert).
+    """Ingest → reconcile → announce new errors (an automation turns that into an alert) →
+    summarise the night in the run's own artifact.
 
     Args:
         source: What to ingest: a folder of PDFs, one PDF, or the http(s) URL of a page that
@@ -61,9 +63,11 @@ def nightly(source: str | Path, data_dir: str | Path | None = None) -> NightlyRe
     ingested = ingest(source=source, data_dir=data_dir)
     if not settings.database.exists():  # an empty source on the very first night
         get_run_logger().info("no warehouse yet in %s: nothing to reconcile", data_dir)
+        publish_nightly(ingested, None, 0, settings)
         return NightlyResult(ingested)
     run = reconcile(data_dir=data_dir)
     fresh = announce_new_errors(settings, run, report_path(settings, run.run_id))
+    publish_nightly(ingested, run, fresh, settings)
     return NightlyResult(ingested, run.run_id, run.counts(), fresh)
 
 

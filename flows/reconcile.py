@@ -38,7 +38,7 @@ def reconcile(data_dir: str | Path | None = None, years: list[int] | None = None
     evaluations = [check_years(settings, batch, plan) for batch in plan.batches]
     run = record_run(settings, plan, evaluations)
     report = report_run(settings, run)
-    publish_run(run, report)
+    publish_run(run, report, settings)
     return run
 
 

@@ -7,7 +7,11 @@ query once for all documents, and keeps a violation only where the rule could be
 
 A rule is *evaluated* for a document (or, with `scope: each`, for a document's table) when every
 table it reads is usable there: printed once, and either declared empty or carrying every column
-of the template. Otherwise it is *not evaluated* — counted as such, never as passed.
+of the template (and, for a comparison with the previous year, the same unit's document of that
+year is loaded with those tables usable). Otherwise it is *not evaluated* — counted as such, never
+as passed — with the reason the engine found (`rule_units.sql`: a table not printed, printed
+twice or lacking template columns; no previous year loaded; another template). Per document,
+`Evaluation.documents_status` says how many rules were evaluated for it and which were not, why.
 
 Everything is exact: amounts are DECIMAL(18,2) in DuckDB and Decimal in Python.
 
@@ -32,7 +36,7 @@ from reconcile.catalog import SEVERITIES, Catalog, Rule, load_catalog
 from reconcile.inputs import Inputs, load_arrow, load_warehouse
 from warehouse.connection import in_memory, sql_literal
 from warehouse.ledger import now
-from warehouse.relations import RECONCILIATION_FINDINGS
+from warehouse.relations import RECONCILIATION_DOCUMENTS, RECONCILIATION_FINDINGS
 from warehouse.settings import WarehouseSettings
 
 # What a rule's query returns, in this order (the engine adds everything else).
@@ -54,6 +58,15 @@ class RuleStatus:
     findings: int
     seconds: float
     not_evaluated_for: tuple[str, ...] = ()  # 'year/unit_code' or 'year/unit_code/table_code'
+    not_evaluated_why: tuple[str, ...] = ()  # the reason for each of not_evaluated_for
+
+    @property
+    def reasons(self) -> dict[str, int]:
+        """Each distinct reason it was not evaluated, with how many units it held for."""
+        counted: dict[str, int] = {}
+        for why in self.not_evaluated_why:
+            counted[why] = counted.get(why, 0) + 1
+        return counted
 
     @property
     def status(self) -> str:
@@ -67,6 +80,10 @@ class Evaluation:
     documents: int  # documents checked
     seconds: float
     years: tuple[int, ...] = field(default=())
+    # One row per document checked (RECONCILIATION_DOCUMENTS.schema): rules evaluated, not, why.
+    documents_status: pa.Table = field(
+        default_factory=lambda: RECONCILIATION_DOCUMENTS.schema.empty_table()
+    )
 
     def counts(self) -> dict[str, int]:
         severities = self.findings.column("severity").to_pylist()
@@ -133,7 +150,9 @@ def _check(
     )
     timings = {rule.id: _run_rule(con, rule) for rule in catalog.rules}
     statuses = _statuses(con, catalog, timings)
-    findings = _findings(con, checked_at or now())
+    checked_at = checked_at or now()
+    findings = _findings(con, checked_at)
+    documents_status = _documents_status(con, checked_at)
     ((documents,),) = con.execute("SELECT count(*) FROM documents WHERE in_run").fetchall()
     years = tuple(
         y
@@ -147,6 +166,7 @@ def _check(
         documents=documents,
         seconds=perf_counter() - started,
         years=years,
+        documents_status=documents_status,
     )
 
 
@@ -255,6 +275,7 @@ def _statuses(
             count(*) FILTER (WHERE u.evaluable),
             count(*) FILTER (WHERE NOT u.evaluable),
             coalesce(list(u.label ORDER BY u.label) FILTER (WHERE NOT u.evaluable), []),
+            coalesce(list(u.reason ORDER BY u.label) FILTER (WHERE NOT u.evaluable), []),
             any_value(coalesce(f.n, 0))
         FROM rule_units u LEFT JOIN found f ON f.rule_id = u.rule_id
         GROUP BY u.rule_id
@@ -263,7 +284,7 @@ def _statuses(
     counted = {r[0]: r[1:] for r in rows}
     statuses = []
     for rule in catalog.rules:
-        evaluated, not_evaluated, missing, found = counted.get(rule.id, (0, 0, [], 0))
+        evaluated, not_evaluated, missing, why, found = counted.get(rule.id, (0, 0, [], [], 0))
         statuses.append(
             RuleStatus(
                 rule=rule,
@@ -272,9 +293,18 @@ def _statuses(
                 findings=found,
                 seconds=seconds[rule.id],
                 not_evaluated_for=tuple(missing),
+                not_evaluated_why=tuple(why),
             )
         )
     return statuses
+
+
+def _documents_status(con: duckdb.DuckDBPyConnection, checked_at: datetime) -> pa.Table:
+    """Per document checked: the rules that apply, those evaluated for all of it, those not
+    evaluated for some or all of it (a per-table rule counts as not evaluated when any of its
+    tables could not be checked), and why (`rule_id [table]: reason`)."""
+    table = con.sql(_sql("documents_status"), params={"checked_at": checked_at}).to_arrow_table()
+    return table.cast(RECONCILIATION_DOCUMENTS.schema)
 
 
 def _findings(con: duckdb.DuckDBPyConnection, checked_at: datetime) -> pa.Table:

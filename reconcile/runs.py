@@ -4,21 +4,24 @@ A run checks the current documents year by year (`reconcile.evaluation.evaluate_
 then records itself as two Parquet files:
 
     parquet/reconciliation_findings/run_id=RUN/data.parquet   one row per finding
+    parquet/reconciliation_documents/run_id=RUN/data.parquet  one row per document: rules / not
     parquet/reconciliation_runs/run_id=RUN/data.parquet       one row per rule: evaluated / not
 
 Why Parquet files rather than tables inside warehouse.duckdb: a run's history never changes once
 written, so one immutable file per run is the whole story — appending a run rewrites nothing, a
 file is written aside and renamed into place (`warehouse.staging`), so a crash leaves at most a
 stray file in `.staging/`, and the history stays readable without the catalog, like budget_cells.
-The runs file is written second and is the commit mark: the `reconciliation_findings` view shows
-only runs that have one. Both writes and the view registration happen under the ingest's writer
-lock (`warehouse.lock.writer_lock`), so a reconcile never interleaves with a load.
+The runs file is written last and is the commit mark: the `reconciliation_findings` and
+`reconciliation_documents` views show only runs that have one. The writes and the view
+registration happen under the ingest's writer lock (`warehouse.lock.writer_lock`), so a
+reconcile never interleaves with a load.
 
     run = reconcile_warehouse(WarehouseSettings(Path("data")))
 """
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,7 +37,12 @@ from warehouse.catalog import open_reader, open_writer, register_views
 from warehouse.ledger import now
 from warehouse.lock import writer_lock
 from warehouse.partitions import PARTITION_FILE, write_partition
-from warehouse.relations import RECONCILIATION_FINDINGS, RECONCILIATION_RUNS, Relation
+from warehouse.relations import (
+    RECONCILIATION_DOCUMENTS,
+    RECONCILIATION_FINDINGS,
+    RECONCILIATION_RUNS,
+    Relation,
+)
 from warehouse.settings import WarehouseSettings
 
 # Documents checked together in one evaluation: peak memory is ~1.3 GB per 1,000 documents
@@ -44,8 +52,9 @@ BATCH_DOCUMENTS = 1000
 
 @dataclass(frozen=True)
 class Run:
-    """One reconciliation run: its findings (FINDING_SCHEMA) and its rules' statuses
-    (RUNS_SCHEMA), for every year it checked."""
+    """One reconciliation run: its findings (RECONCILIATION_FINDINGS), its rules' statuses
+    (RECONCILIATION_RUNS) and what it could check of each document (RECONCILIATION_DOCUMENTS),
+    for every year it checked."""
 
     run_id: str
     checked_at: datetime
@@ -54,6 +63,9 @@ class Run:
     documents: int
     years: tuple[int, ...]
     seconds: float
+    documents_status: pa.Table = dataclasses.field(
+        default_factory=lambda: RECONCILIATION_DOCUMENTS.schema.empty_table()
+    )
 
     def counts(self) -> dict[str, int]:
         severities = self.findings.column("severity").to_pylist()
@@ -61,8 +73,23 @@ class Run:
 
     @property
     def not_evaluated_rules(self) -> list[str]:
+        """Rules not evaluated for at least one document (or document table)."""
         rows = self.rules.select(["rule_id", "not_evaluated"]).to_pylist()
         return [r["rule_id"] for r in rows if r["not_evaluated"]]
+
+    def rule_coverage(self) -> dict[str, int]:
+        """Rules by how far they could be evaluated; the three counts add up to `rules`:
+        `everywhere` (for every document checked), `partly` (for some units, not others),
+        `nowhere` (for none)."""
+        rows = self.rules.select(["evaluated", "not_evaluated"]).to_pylist()
+        partly = sum(1 for r in rows if r["evaluated"] and r["not_evaluated"])
+        nowhere = sum(1 for r in rows if not r["evaluated"])
+        return {
+            "rules": len(rows),
+            "everywhere": len(rows) - partly - nowhere,
+            "partly": partly,
+            "nowhere": nowhere,
+        }
 
     @property
     def headline(self) -> str:
@@ -130,10 +157,16 @@ def combine(
                 "findings": sum(s.findings for s in statuses),
                 "seconds": sum(s.seconds for s in statuses),
                 "not_evaluated_for": [u for s in statuses for u in s.not_evaluated_for],
+                "not_evaluated_why": [w for s in statuses for w in s.not_evaluated_why],
                 "description_zh": rule.description_zh,
                 "description_en": rule.description_en,
             }
         )
+    documents_status = (
+        pa.concat_tables([e.documents_status for e in evaluations])
+        if evaluations
+        else RECONCILIATION_DOCUMENTS.schema.empty_table()
+    )
     return Run(
         run_id=run_id,
         checked_at=checked_at,
@@ -142,14 +175,16 @@ def combine(
         documents=documents,
         years=years,
         seconds=sum(e.seconds for e in evaluations),
+        documents_status=documents_status,
     )
 
 
 def record_run(settings: WarehouseSettings, run: Run) -> None:
-    """Keep the run: its findings file, then its rules file (the commit mark), then the views
-    that read them — under the writer lock."""
+    """Keep the run: its findings and documents files, then its rules file (the commit mark),
+    then the views that read them — under the writer lock."""
     with writer_lock(settings):
         write_partition(settings, RECONCILIATION_FINDINGS, run.findings, run.run_id)
+        write_partition(settings, RECONCILIATION_DOCUMENTS, run.documents_status, run.run_id)
         write_partition(settings, RECONCILIATION_RUNS, run.rules, run.run_id)
         con = open_writer(settings)
         try:
@@ -202,6 +237,10 @@ def read_run(settings: WarehouseSettings, run_id: str | None = None) -> Run | No
             "SELECT * EXCLUDE (run_id) FROM reconciliation_findings WHERE run_id = ?",
             params=[run_id],
         ).to_arrow_table()
+        documents_status = con.sql(
+            "SELECT * EXCLUDE (run_id) FROM reconciliation_documents WHERE run_id = ?",
+            params=[run_id],
+        ).to_arrow_table()
     finally:
         con.close()
     first = rules.slice(0, 1).to_pylist()[0]
@@ -213,4 +252,5 @@ def read_run(settings: WarehouseSettings, run_id: str | None = None) -> Run | No
         documents=first["documents"],
         years=tuple(first["years"]),
         seconds=sum(rules.column("seconds").to_pylist()),
+        documents_status=documents_status.cast(RECONCILIATION_DOCUMENTS.schema),
     )

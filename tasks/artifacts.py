@@ -2,9 +2,12 @@
 
 - `ingest-documents` (table): one row per document — file, unit, year, status, reason, tables,
   cells — including links of a listing whose file was refused or unavailable;
-- `ingest-summary` (markdown): the counts, how long the run took, and links to the Data Docs of
-  its validations and to the latest reconciliation report;
-- the progress artifact, advanced per document, is `tasks.progress.track`'s.
+- `ingest-summary` (markdown): the counts, how long the run took, and the Data Docs of its
+  validations and the latest reconciliation report — as http links to `budget serve` when
+  `BUDGET_PUBLIC_URL` is set (a browser refuses file:// links from the UI), else as paths;
+- the progress artifact, advanced per document, is `tasks.progress.track`'s;
+- `nightly-summary` (markdown), on the nightly run itself: the ingest's counts, the
+  reconciliation's findings, new errors and rule coverage, and the same links.
 
 The rows and the markdown are plain functions of the run's outcomes (tested without Prefect);
 `publish_ingest` is the task that sends them.
@@ -12,7 +15,7 @@ The rows and the markdown are plain functions of the run's outcomes (tested with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.runtime import flow_run
 
+from reconcile.runs import Run
 from sources.downloads import Download
 from tasks.fetch import Fetched
 from tasks.summary import IngestSummary
@@ -91,6 +95,7 @@ def summary_markdown(
     seconds: float | None,
     links: Mapping[str, Path],
     fetched: Fetched | None = None,
+    url_of: Callable[[Path], str | None] | None = None,
 ) -> str:
     duration = _duration(seconds) if seconds is not None else "—"
     lines = [
@@ -103,7 +108,11 @@ def summary_markdown(
         lines += ["", f"**Listing**: {len(fetched.downloads)} PDF links — {counts}."]
     if links:
         lines += ["", "| report | file |", "|---|---|"]
-        lines += [f"| [{label}]({path.as_uri()}) | `{path}` |" for label, path in links.items()]
+        for label, path in links.items():
+            url = url_of(path) if url_of else None
+            lines.append(f"| [{label}]({url}) | `{path}` |" if url else f"| {label} | `{path}` |")
+        if url_of is None or not any(url_of(p) for p in links.values()):
+            lines += ["", "_Set BUDGET_PUBLIC_URL and run `budget serve` to link these._"]
     return "\n".join(lines) + "\n"
 
 
@@ -128,6 +137,7 @@ def publish_ingest(
             seconds=_seconds_since_start(),
             links=report_links(settings),
             fetched=fetched,
+            url_of=settings.url_of,
         ),
         key=SUMMARY_ARTIFACT,
         description=summary.headline,
@@ -147,3 +157,76 @@ def _seconds_since_start() -> float | None:
 def _duration(seconds: float) -> str:
     minutes, rest = divmod(round(seconds), 60)
     return f"{minutes} min {rest} s" if minutes else f"{seconds:.1f} s"
+
+
+NIGHTLY_ARTIFACT = "nightly-summary"
+
+
+def nightly_markdown(
+    summary: IngestSummary,
+    run: Run | None,
+    new_errors: int,
+    links: Mapping[str, Path],
+    url_of: Callable[[Path], str | None] | None = None,
+) -> str:
+    """The nightly run's own summary: what the ingest did, what reconciliation found (and how
+    much of it is new), how many rules could be evaluated, and where to read more."""
+    lines = [
+        "## Nightly run",
+        "",
+        "| loaded | duplicate | superseded | failed | unchanged |",
+        "|---:|---:|---:|---:|---:|",
+        "| " + " | ".join(str(n) for n in summary.counts.values()) + " |",
+    ]
+    failures = summary.failures
+    if failures:
+        lines += [
+            "",
+            "**Not loaded**: "
+            + "; ".join(f"{o.document.file_name} ({o.reason})" for o in failures[:20])
+            + (f"; and {len(failures) - 20} more" if len(failures) > 20 else ""),
+        ]
+    if run is None:
+        lines += ["", "Reconciliation skipped: nothing loaded yet."]
+    else:
+        counts = run.counts()
+        coverage = run.rule_coverage()
+        lines += [
+            "",
+            f"**Reconciliation** `{run.run_id}`: {run.documents} documents, "
+            f"years {', '.join(map(str, run.years)) or '—'}.",
+            "",
+            "| error | warning | info | new errors |",
+            "|---:|---:|---:|---:|",
+            f"| {counts['error']} | {counts['warning']} | {counts['info']} | {new_errors} |",
+            "",
+            f"**Rules**: {coverage['rules']} — {coverage['everywhere']} evaluated for every "
+            f"document, {coverage['partly']} for some documents or tables only, "
+            f"{coverage['nowhere']} for none (the reconcile run's artifact says why).",
+        ]
+    if links:
+        lines += ["", "| report | file |", "|---|---|"]
+        for label, path in links.items():
+            url = url_of(path) if url_of else None
+            lines.append(f"| [{label}]({url}) | `{path}` |" if url else f"| {label} | `{path}` |")
+    return "\n".join(lines) + "\n"
+
+
+@task(name="publish-nightly", task_run_name="publish-nightly", cache_policy=NO_CACHE)
+def publish_nightly(
+    summary: IngestSummary, run: Run | None, new_errors: int, settings: WarehouseSettings
+) -> None:
+    """The nightly run's own artifact (its subflows keep theirs)."""
+    counts = run.counts() if run is not None else None
+    headline = f"ingest: {summary.headline}" + (
+        f"; reconcile: {counts['error']} errors, {counts['warning']} warnings, "
+        f"{new_errors} new errors"
+        if counts is not None
+        else ""
+    )
+    create_markdown_artifact(
+        nightly_markdown(summary, run, new_errors, report_links(settings), settings.url_of),
+        key=NIGHTLY_ARTIFACT,
+        description=headline,
+    )
+    get_run_logger().info("%s", headline)

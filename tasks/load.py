@@ -1,13 +1,21 @@
-"""Load: make an extracted disclosure current in the warehouse, or quarantine what failed."""
+"""Load: make an extracted disclosure current in the warehouse, or quarantine what failed.
+
+A quarantined document is the run going as planned, not a failure, yet it must not look like a
+load: its task run ends in a `Completed` state named `Quarantined` (grey-green in the Prefect UI,
+with the reason as the state's message); the flow gets the outcome all the same.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import cast
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State
 from prefect.runtime import flow_run, task_run
+from prefect.states import Completed
 from prefect.utilities.annotations import quote
 
 from tasks.extract import Extraction
@@ -28,9 +36,9 @@ def _load_run_name() -> str:
 
 
 @task(name="load", task_run_name=_load_run_name, cache_policy=NO_CACHE)
-def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcome:
+def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcome | State[Outcome]:
     """Waits for a `warehouse-writes` slot and the writer lock; see warehouse.store for the
-    write order."""
+    write order. A quarantined document's run ends `Completed`, named `Quarantined`."""
     with warehouse_writes():
         if extraction.disclosure is None:
             outcome = store.quarantine_document(
@@ -63,13 +71,25 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
         f" ({outcome.reason})" if outcome.reason else "",
         f", superseding {outcome.superseded_file}" if outcome.superseded_file else "",
     )
+    if outcome.status is Status.QUARANTINED:
+        return quarantined_state(outcome)
     return outcome
+
+
+QUARANTINED = "Quarantined"
+
+
+def quarantined_state(outcome: Outcome) -> State[Outcome]:
+    """A `Completed` state named `Quarantined`, carrying the outcome as its result."""
+    message = f"{outcome.document.file_name}: {outcome.reason}"
+    return cast(State[Outcome], Completed(name=QUARANTINED, message=message, data=outcome))
 
 
 def load(extraction: Extraction, settings: WarehouseSettings) -> Outcome:
     """`load_document`, its extraction passed quoted: Prefect would otherwise walk every cell of
     a disclosure looking for futures."""
-    return load_document(quote(extraction), settings)  # type: ignore[call-overload]
+    outcome = load_document(quote(extraction), settings)  # type: ignore[call-overload]
+    return cast(Outcome, outcome)  # a returned state's data: the flow sees the outcome
 
 
 @task(name="record-duplicates", task_run_name="record-duplicates", cache_policy=NO_CACHE)

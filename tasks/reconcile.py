@@ -91,9 +91,10 @@ def report_run(settings: WarehouseSettings, run: Run) -> Path:
 
 
 @task(name="publish-findings", task_run_name="publish-findings", cache_policy=NO_CACHE)
-def publish_run(run: Run, report: Path) -> None:
-    """A table artifact of the findings and a markdown summary linking the HTML report."""
-    rows = findings_table(run, ARTIFACT_ROWS)
+def publish_run(run: Run, report: Path, settings: WarehouseSettings | None = None) -> None:
+    """A table artifact of the findings and a markdown summary linking the HTML report (by
+    its `budget serve` URL when `settings.public_url` is set)."""
+    rows = findings_table(run, ARTIFACT_ROWS, settings)
     total = run.findings.num_rows
     create_table_artifact(
         rows,
@@ -103,71 +104,105 @@ def publish_run(run: Run, report: Path) -> None:
             + (f" — the {len(rows)} most severe of {total} findings" if total > len(rows) else "")
         ),
     )
+    report_url = settings.url_of(report) if settings is not None else None
     create_markdown_artifact(
-        run_to_markdown(run, report), key=REPORT_ARTIFACT, description=run.headline
+        run_to_markdown(run, report, report_url), key=REPORT_ARTIFACT, description=run.headline
     )
     logger = get_run_logger()
     logger.info("%s", run.headline)
     if run.not_evaluated_rules:
         logger.warning(
-            "not evaluated for some documents (a table missing or unusable): %s",
+            "not evaluated for some documents or tables (reasons in the artifact): %s",
             ", ".join(run.not_evaluated_rules),
         )
 
 
-def findings_table(run: Run, limit: int) -> list[dict[str, object]]:
-    """Findings as artifact rows (strings, amounts exact), errors first."""
+def findings_table(
+    run: Run, limit: int, settings: WarehouseSettings | None = None
+) -> list[dict[str, object]]:
+    """Findings as artifact rows (strings, amounts exact), errors first. What a reader needs
+    first leads — rule, unit, actual, expected, difference, page (a link to the page of the PDF
+    when `budget serve` publishes the data directory) — and the prose comes last: the UI shows
+    a table's first columns even when the window is narrow."""
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     findings = sorted(run.findings.to_pylist(), key=lambda f: rank[f["severity"]])[:limit]
     return [
         {
-            "year": f["year"],
-            "unit": f"{f['unit_code']} {f['unit_name'] or ''}".strip(),
-            "severity": f["severity"],
             "rule": f["rule_id"],
+            "unit": f"{f['unit_code']} {f['unit_name'] or ''}".strip(),
+            "actual": _text(f["actual"]),
+            "expected": _text(f["expected"]),
+            "difference": _text(f["difference"]),
+            "page": _page(f, settings),
+            "severity": f["severity"],
+            "year": f["year"],
             "table": f["table_code"],
             "row": f["row_label"] or "",
             "subject": f["subject_code"] or "",
             "column": f["column_path"] or "",
-            "actual": _text(f["actual"]),
-            "expected": _text(f["expected"]),
-            "difference": _text(f["difference"]),
-            "page": f["page_no"] if f["page_no"] is not None else "",
             "message": f["message"],
         }
         for f in findings
     ]
 
 
-def run_to_markdown(run: Run, report: Path) -> str:
+def _page(finding: dict[str, object], settings: WarehouseSettings | None) -> object:
+    page = finding["page_no"]
+    if page is None:
+        return ""
+    if settings is not None:
+        url = settings.url_of(settings.raw_path(str(finding["doc_id"])), f"page={page}")
+        if url:
+            return f"[{page}]({url})"
+    return page
+
+
+def run_to_markdown(run: Run, report: Path, report_url: str | None = None) -> str:
+    """The run's counts, its report, and every rule not evaluated somewhere, with why. The rule
+    counts add up: evaluated everywhere + partly + nowhere = all rules."""
     counts = run.counts()
+    coverage = run.rule_coverage()
     rules = run.rules.to_pylist()
-    evaluated = sum(1 for r in rules if r["evaluated"])
     partial = [r for r in rules if r["not_evaluated"]]
+    link = f"[{report.name}]({report_url})" if report_url else f"`{report}`"
     lines = [
         f"## Reconciliation {run.run_id}",
         "",
-        f"{run.documents} documents, years {', '.join(map(str, run.years)) or '—'}; "
-        f"{evaluated} of {len(rules)} rules evaluated.",
+        f"{run.documents} documents, years {', '.join(map(str, run.years)) or '—'}.",
         "",
         "| error | warning | info |",
         "|---:|---:|---:|",
         f"| {counts['error']} | {counts['warning']} | {counts['info']} |",
         "",
-        f"Report: [{report.name}]({report.resolve().as_uri()}) (`{report}`)",
+        f"**Rules**: {coverage['rules']} — {coverage['everywhere']} evaluated for every "
+        f"document, {coverage['partly']} for some documents or tables only, "
+        f"{coverage['nowhere']} for none.",
+        "",
+        f"**Report**: {link}",
     ]
+    if not report_url:
+        lines += ["", "_Set BUDGET_PUBLIC_URL and run `budget serve` to link the report._"]
     if partial:
         lines += [
             "",
-            "| rule | not evaluated for | why |",
-            "|---|---:|---|",
+            "| rule | evaluated | not evaluated | why not |",
+            "|---|---:|---:|---|",
             *(
-                f"| {r['rule_id']} | {r['not_evaluated']} | reads table(s) {r['tables']}, "
-                "missing or unusable there |"
+                f"| {r['rule_id']} | {r['evaluated']} | {r['not_evaluated']} | "
+                f"{_reasons(r.get('not_evaluated_why') or [])} |"
                 for r in partial
             ),
         ]
     return "\n".join(lines) + "\n"
+
+
+def _reasons(why: list[str]) -> str:
+    """Distinct reasons, most frequent first, with how many units each held for."""
+    counted: dict[str, int] = {}
+    for reason in why:
+        counted[reason] = counted.get(reason, 0) + 1
+    ranked = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "; ".join(f"{r} (×{n})" if n > 1 else r for r, n in ranked).replace("|", "\\|")
 
 
 def _text(value: Decimal | None) -> str:

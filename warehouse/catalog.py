@@ -45,6 +45,9 @@ RELATIONS = (
     "validation_results",
     "reconciliation_runs",
     "reconciliation_findings",
+    "reconciliation_documents",
+    "reconciliation_findings_latest",
+    "reconciliation_status",
 )
 
 # Relations kept as DuckDB tables whose columns come from their layout.

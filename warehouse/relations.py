@@ -116,7 +116,7 @@ def description(field: pa.Field) -> str:
 
 
 _YEAR_AND_UNIT = (pa.field("year", pa.int32()), pa.field("unit_code", pa.string()))
-_RUN = (pa.field("run_id", pa.string()),)
+_RUN = (pa.field("run_id", pa.string(), metadata={"description": "the reconciliation run"}),)
 
 # 预算单元格: every printed body cell of a loaded disclosure (see warehouse/sql/budget_cells.sql).
 BUDGET_CELLS = Relation(
@@ -208,30 +208,30 @@ VALIDATION_RESULTS = Relation(
 RECONCILIATION_FINDINGS = Relation(
     "reconciliation_findings",
     _fields(
-        ("checked_at", pa.timestamp("us")),
-        ("year", pa.int32()),
-        ("unit_code", pa.string()),
-        ("unit_name", pa.string()),
-        ("doc_id", pa.string()),
-        ("rule_id", pa.string()),
-        ("family", pa.string()),
-        ("severity", pa.string()),
-        ("table_code", pa.string()),
-        ("row_no", pa.int32()),
-        ("column_no", pa.int32()),
-        ("row_label", pa.string()),
-        ("subject_code", pa.string()),
-        ("entity_code", pa.string()),
-        ("column_path", pa.string()),
-        ("expected", AMOUNT),
-        ("actual", AMOUNT),
-        ("difference", AMOUNT),  # actual - expected
-        ("message", pa.string()),
-        ("page_no", pa.int32()),
-        ("bbox_x0", pa.float64()),
-        ("bbox_top", pa.float64()),
-        ("bbox_x1", pa.float64()),
-        ("bbox_bottom", pa.float64()),
+        ("checked_at", pa.timestamp("us"), True, "when the run checked (UTC)"),
+        ("year", pa.int32(), True, "budget year"),
+        ("unit_code", pa.string(), True, "单位代码 of the disclosing unit"),
+        ("unit_name", pa.string(), True, "单位名称"),
+        ("doc_id", pa.string(), True, "sha256 of the disclosure file (raw/<doc_id>.pdf)"),
+        ("rule_id", pa.string(), True, "the identity broken (reconcile/rules/…/<rule_id>.sql)"),
+        ("family", pa.string(), True, "within_row | between_rows | balance | across_tables | …"),
+        ("severity", pa.string(), True, "error | warning | info"),
+        ("table_code", pa.string(), True, "the table of the printed cell it points at"),
+        ("row_no", pa.int32(), True, "body row of that cell (1-based, across pages)"),
+        ("column_no", pa.int32(), True, "leaf column of that cell (1-based)"),
+        ("row_label", pa.string(), True, "the row's printed label"),
+        ("subject_code", pa.string(), True, "the row's full subject code, if any"),
+        ("entity_code", pa.string(), True, "the row's unit or entity code, if any"),
+        ("column_path", pa.string(), True, "the column's header path as printed"),
+        ("expected", AMOUNT, True, "what the identity says the cell should print"),
+        ("actual", AMOUNT, True, "what the cell prints"),
+        ("difference", AMOUNT, True, "actual − expected"),
+        ("message", pa.string(), True, "the identity, in words, with the amounts"),
+        ("page_no", pa.int32(), True, "the PDF page the cell is printed on"),
+        ("bbox_x0", pa.float64(), True, "cell's left edge (PDF points)"),
+        ("bbox_top", pa.float64(), True, "cell's top edge (PDF points from the page's top)"),
+        ("bbox_x1", pa.float64(), True, "cell's right edge (PDF points)"),
+        ("bbox_bottom", pa.float64(), True, "cell's bottom edge (PDF points from the top)"),
     ),
     keys=_RUN,
 )
@@ -240,24 +240,106 @@ RECONCILIATION_FINDINGS = Relation(
 RECONCILIATION_RUNS = Relation(
     "reconciliation_runs",
     _fields(
-        ("checked_at", pa.timestamp("us")),
-        ("documents", pa.int32()),  # documents checked by the run
-        ("years", pa.list_(pa.int32())),
+        ("checked_at", pa.timestamp("us"), True, "when the run checked (UTC)"),
+        ("documents", pa.int32(), True, "documents checked by the run"),
+        ("years", pa.list_(pa.int32()), True, "budget years checked by the run"),
         ("rule_id", pa.string()),
         ("family", pa.string()),
         ("severity", pa.string()),
-        ("tables", pa.string()),  # the table codes the rule reads, e.g. '07, 08'
-        ("scope", pa.string()),  # each (table by table) | together | document
-        ("status", pa.string()),  # evaluated (for at least one unit) | not_evaluated
-        ("evaluated", pa.int32()),
-        ("not_evaluated", pa.int32()),
+        ("tables", pa.string(), True, "the table codes the rule reads, e.g. '07, 08'"),
+        ("scope", pa.string(), True, "each (table by table) | together | document"),
+        ("status", pa.string(), True, "evaluated (for at least one unit) | not_evaluated"),
+        ("evaluated", pa.int32(), True, "units (documents, or tables for scope each) checked"),
+        ("not_evaluated", pa.int32(), True, "units the rule could not be evaluated for"),
         ("findings", pa.int32()),
         ("seconds", pa.float64()),
-        ("not_evaluated_for", pa.list_(pa.string())),
+        ("not_evaluated_for", pa.list_(pa.string()), True, "those units: year/unit_code[/table]"),
+        (
+            "not_evaluated_why",
+            pa.list_(pa.string()),
+            True,
+            "why, for each of not_evaluated_for (same order): e.g. 'table 04 not printed', "
+            "'no previous year loaded (2023)'",
+        ),
         ("description_zh", pa.string()),
         ("description_en", pa.string()),
     ),
     keys=_RUN,
 )
 
-PARQUET_RELATIONS = (BUDGET_CELLS, RECONCILIATION_FINDINGS, RECONCILIATION_RUNS)
+# 对账覆盖: one row per document checked per reconciliation run, one file per run.
+RECONCILIATION_DOCUMENTS = Relation(
+    "reconciliation_documents",
+    _fields(
+        ("checked_at", pa.timestamp("us"), True, "when the run checked (UTC)"),
+        ("year", pa.int32(), True, "budget year"),
+        ("unit_code", pa.string(), True, "单位代码"),
+        ("unit_name", pa.string(), True, "单位名称"),
+        ("doc_id", pa.string(), True, "sha256 of the disclosure file"),
+        ("template", pa.string(), True, "the disclosure format it was read with"),
+        ("rules", pa.int32(), True, "rules that apply to the document"),
+        ("rules_evaluated", pa.int32(), True, "rules evaluated for the whole document"),
+        (
+            "rules_not_evaluated",
+            pa.int32(),
+            True,
+            "rules not evaluated for some or all of it (rules = evaluated + not evaluated)",
+        ),
+        (
+            "not_evaluated",
+            pa.list_(pa.string()),
+            True,
+            "each rule (and table) not evaluated, with why: 'rule_id [table]: reason'",
+        ),
+    ),
+    keys=_RUN,
+)
+
+PARQUET_RELATIONS = (
+    BUDGET_CELLS,
+    RECONCILIATION_FINDINGS,
+    RECONCILIATION_RUNS,
+    RECONCILIATION_DOCUMENTS,
+)
+
+
+# What the columns many relations share mean, for readers of exported files (`warehouse.export`):
+# a stored relation's own field description, or a view's `-- comment`, says more where given.
+COLUMN_GLOSSARY = {
+    "doc_id": "sha256 of the disclosure file (raw/<doc_id>.pdf)",
+    "file_name": "the file's name where it was found",
+    "status": "loaded | quarantined | superseded | duplicate",
+    "page_count": "pages of the PDF",
+    "table_count": "tables extracted",
+    "cell_count": "cells extracted",
+    "byte_size": "size of the file in bytes",
+    "year": "budget year printed on the cover",
+    "unit_code": "单位代码 of the disclosing department, e.g. 010",
+    "unit_name": "单位名称 of the disclosing department",
+    "table_no": "the table's position in the document",
+    "table_code": "the table's number within its template ('01'..'23' for Hunan)",
+    "row_no": "body row, 1-based, in printed order across pages",
+    "column_no": "leaf column, 1-based",
+    "column_path": "the column's header texts from the top row down, joined by /",
+    "column_kind": "what the column holds: amount | code | name | text",
+    "row_label": "the row's printed label",
+    "row_kind": "total (合计) | unit (the department) | entity | subject | item | …",
+    "subject_code": "full 功能/经济分类 code: 3 digits 类, 5 款, 7 项",
+    "subject_level": "类 | 款 | 项",
+    "subject_name": "科目名称 as printed",
+    "entity_code": "the unit (3 digits) or entity (6 digits) the row is about",
+    "entity_name": "the unit's or entity's printed name",
+    "text": "the cell's printed text, whitespace removed",
+    "amount": "the printed amount",
+    "page_no": "the PDF page it is printed on",
+    "page_from": "first PDF page of the table",
+    "page_to": "last PDF page of the table",
+    "bbox_x0": "cell's left edge (PDF points)",
+    "bbox_top": "cell's top edge (PDF points from the page's top)",
+    "bbox_x1": "cell's right edge (PDF points)",
+    "bbox_bottom": "cell's bottom edge (PDF points from the page's top)",
+    "fund_scope": "全部资金 (table 03) | 一般公共预算 (table 07)",
+    "errors": "error findings of the latest reconciliation run",
+    "warnings": "warning findings of the latest reconciliation run",
+    "info": "info findings of the latest reconciliation run",
+}

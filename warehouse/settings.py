@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 
 @dataclass(frozen=True)
@@ -17,12 +18,28 @@ class WarehouseSettings:
     data_dir: Path
     # How long a writer waits for another writer (or an analyst's open DuckDB file) to finish.
     lock_timeout_s: float = 600.0
+    # Where `budget serve` publishes this data directory (http://127.0.0.1:8765/): links in
+    # artifacts point there; None links nothing (browsers refuse file:// links from a web page).
+    public_url: str | None = None
 
     def __post_init__(self) -> None:
         # Views hold absolute paths so that they work from any working directory.
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser().resolve())
         if self.lock_timeout_s < 0:
             raise ValueError(f"lock_timeout_s must be >= 0, not {self.lock_timeout_s}")
+        if self.public_url is not None:
+            object.__setattr__(self, "public_url", self.public_url.rstrip("/") + "/")
+
+    def url_of(self, path: Path, fragment: str = "") -> str | None:
+        """The http(s) URL of a file of the data directory as `budget serve` serves it (under
+        `public_url`), or None without a public URL or for a file outside the data directory."""
+        if self.public_url is None:
+            return None
+        try:
+            relative = Path(path).resolve().relative_to(self.data_dir)
+        except ValueError:
+            return None
+        return self.public_url + quote(relative.as_posix()) + (f"#{fragment}" if fragment else "")
 
     @property
     def raw_dir(self) -> Path:

@@ -19,26 +19,28 @@ SELECT DISTINCT doc_id, table_no, template_path AS column_path
 FROM cells
 WHERE template_path IS NOT NULL;
 
+-- Each template table a document printed (`printed` times), and the template columns its first
+-- printing lacks: what makes a table usable or not, kept so that a rule not evaluated can say why.
+CREATE OR REPLACE TEMP TABLE printed_tables AS
+SELECT t.doc_id, t.table_code, count(*) AS printed, min(t.table_no) AS table_no,
+    bool_and(t.is_empty) AS is_empty
+FROM tables AS t
+WHERE t.table_code IS NOT NULL
+GROUP BY t.doc_id, t.table_code;
+
+CREATE OR REPLACE TEMP TABLE lacking_columns AS
+SELECT c.doc_id, c.table_code, tc.column_path
+FROM printed_tables AS c
+JOIN template_columns AS tc ON tc.table_code = c.table_code
+ANTI JOIN printed_columns AS p
+    ON p.doc_id = c.doc_id AND p.table_no = c.table_no AND p.column_path = tc.column_path
+WHERE NOT c.is_empty;
+
 CREATE OR REPLACE TEMP TABLE usable_tables AS
-WITH
-counted AS (
-    SELECT t.doc_id, t.table_code, count(*) AS printed, min(t.table_no) AS table_no,
-        bool_and(t.is_empty) AS is_empty
-    FROM tables AS t
-    WHERE t.table_code IS NOT NULL
-    GROUP BY t.doc_id, t.table_code
-),
-lacking AS (
-    SELECT DISTINCT c.doc_id, c.table_code
-    FROM counted AS c
-    JOIN template_columns AS tc ON tc.table_code = c.table_code
-    ANTI JOIN printed_columns AS p
-        ON p.doc_id = c.doc_id AND p.table_no = c.table_no AND p.column_path = tc.column_path
-)
 SELECT c.doc_id, c.table_code
-FROM counted AS c
+FROM printed_tables AS c
 JOIN documents AS d ON d.doc_id = c.doc_id AND d.template = template_name()
-ANTI JOIN lacking AS l ON l.doc_id = c.doc_id AND l.table_code = c.table_code AND NOT c.is_empty
+ANTI JOIN lacking_columns AS l ON l.doc_id = c.doc_id AND l.table_code = c.table_code
 WHERE c.printed = 1;
 
 -- Every amount-column cell of a column the template names, empty ones too, with where it is

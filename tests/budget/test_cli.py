@@ -32,7 +32,18 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 def test_the_console_script_and_every_command_answer_help() -> None:
     assert (
         sorted(
-            ["cells", "deploy", "ingest", "nightly", "reconcile", "report", "samples", "summary"]
+            [
+                "cells",
+                "deploy",
+                "export",
+                "ingest",
+                "nightly",
+                "reconcile",
+                "report",
+                "samples",
+                "serve",
+                "summary",
+            ]
         )
         == COMMANDS
     )

@@ -48,3 +48,31 @@ def screenshot(url: str, target: Path, *, budget_ms: int = 20_000, timeout_s: fl
             timeout=timeout_s,
         )
     return target
+
+
+def dump_dom(url: str, *, offline: bool = False, budget_ms: int = 10_000) -> str:
+    """The page's DOM once its scripts ran, from headless Chromium; `offline`: every host but
+    127.0.0.1 is unresolvable, so nothing can be fetched beyond this machine."""
+    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+        done = subprocess.run(
+            [
+                chromium(),
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                *(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"] if offline else []),
+                f"--virtual-time-budget={budget_ms}",
+                "--dump-dom",
+                url,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    return done.stdout

@@ -33,6 +33,7 @@ from prefect.client.schemas.filters import (
 )
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
+from reconcile.catalog import load_catalog
 from tests.e2e.browser import screenshot
 from tests.e2e.conftest import REPO, PrefectServer, artifacts_dir
 from tests.e2e.processes import alive, start, stop
@@ -134,6 +135,7 @@ def test_deploy_schedule_run_from_a_listing_and_see_it_in_the_ui(
             "BUDGET_SOURCE": listing.url(page),
             "BUDGET_DATA_DIR": str(data_dir),
             "BUDGET_ALERT_WEBHOOK_URL": hooks.url,
+            "BUDGET_PUBLIC_URL": "http://127.0.0.1:8765/",  # where budget serve would be
         }
 
         timings["scripts/prefect-setup"] = script("prefect-setup", env, logs)
@@ -146,6 +148,15 @@ def test_deploy_schedule_run_from_a_listing_and_see_it_in_the_ui(
                 "30 2 * * *",
                 "Asia/Shanghai",
                 True,
+            )
+            assert "(Asia/Shanghai" in (nightly.description or "")
+            # The "Custom run" form explains each parameter: from the flows' docstring Args.
+            for deployment in (nightly, client.read_deployment_by_name("reconcile/reconcile")):
+                properties = deployment.parameter_openapi_schema["properties"]
+                assert all(p.get("description") for p in properties.values()), deployment.name
+            assert (
+                "http(s) URL of a page"
+                in (nightly.parameter_openapi_schema["properties"]["source"]["description"])
             )
             scheduled = scheduled_runs(client, nightly.id)
             assert scheduled and {r.state_name for r in scheduled} == {"Scheduled"}
@@ -194,6 +205,8 @@ def test_deploy_schedule_run_from_a_listing_and_see_it_in_the_ui(
             assert rows["登录.pdf"]["status"] == "rejected"
             assert "1 loaded" in by_key["ingest-summary"].description
             assert "**duration**" in by_key["ingest-summary"].data
+            # Links a browser opens from the UI: http, to budget serve (BUDGET_PUBLIC_URL).
+            assert "](http://127.0.0.1:8765/docs/index.html)" in by_key["ingest-summary"].data
             assert any(a.type == "progress" and a.data == 100.0 for a in artifacts)
             assert {t.name for t in task_runs} >= {
                 "read-listing-127.0.0.1",
@@ -217,6 +230,21 @@ def test_deploy_schedule_run_from_a_listing_and_see_it_in_the_ui(
             assert source_uri.startswith(f"http://127.0.0.1:{listing.port}/yusuan/")
             assert cells == (seed["cells"],)
             assert listing.fetches("/yusuan/2024/files/2024_010_湖南省信访局.pdf") == [200]
+
+            # The nightly deployment: its own summary artifact, beside its subflows' ones.
+            with api(prefect_server) as client:
+                nightly_run = client.create_flow_run_from_deployment(nightly.id)
+                finished = wait_final(client, nightly_run.id)
+                assert finished.state.type.value == "COMPLETED", finished.state
+                own = client.read_artifacts(
+                    artifact_filter=ArtifactFilter(
+                        flow_run_id=ArtifactFilterFlowRunId(any_=[nightly_run.id])
+                    )
+                )
+            (summary,) = [a for a in own if a.key == "nightly-summary"]
+            assert "| error | warning | info | new errors |" in summary.data
+            assert f"**Rules**: {len(load_catalog().rules)} — " in summary.data
+            assert "](http://127.0.0.1:8765/reports/reconcile-" in summary.data
 
             begin = time.monotonic()
             shot = screenshot(

@@ -35,6 +35,8 @@ def test_the_nightly_cron_is_in_shanghai_time_and_the_others_run_on_demand() -> 
         {"cron": "30 2 * * *", "timezone": "Asia/Shanghai", "active": True}
     ]
     assert deployments["ingest"]["schedules"] == deployments["reconcile"]["schedules"] == []
+    # The Prefect UI shows a cron without its time zone: the description names it.
+    assert "02:30 China Standard Time (Asia/Shanghai" in deployments["nightly"]["description"]
     for d in deployments.values():
         assert d["work_pool"]["name"] == "{{ $BUDGET_WORK_POOL }}"
 
@@ -71,3 +73,13 @@ def test_long_running_scripts_exec_so_their_pid_is_the_process() -> None:
     for name in ("prefect-server", "worker"):
         lines = (REPO / "scripts" / name).read_text().splitlines()
         assert any(line.startswith("exec ") for line in lines), name
+
+
+def test_every_deployment_parameter_is_described_by_its_flow_s_docstring() -> None:
+    from prefect.utilities.callables import parameter_schema
+
+    for deployment in PREFECT_YAML["deployments"]:
+        path, name = deployment["entrypoint"].split(":")
+        flow = getattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), name)
+        properties = parameter_schema(flow).properties
+        assert properties and all(p.get("description") for p in properties.values()), name

@@ -16,7 +16,13 @@ from pathlib import Path
 import duckdb
 import pytest
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from prefect.client.schemas.filters import (
+    ArtifactFilter,
+    ArtifactFilterFlowRunId,
+    FlowRunFilter,
+    FlowRunFilterId,
+)
+from prefect.client.schemas.objects import StateType
 
 from flows.ingest import ingest
 from tests.conftest import HUNAN_2024
@@ -114,8 +120,21 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
                 flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])
             )
         )
+        task_runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(
+                id=FlowRunFilterId(any_=[state.state_details.flow_run_id])
+            )
+        )
     (markdown,) = [a for a in artifacts if a.key == "ingest-summary"]
-    assert index.as_uri() in str(markdown.data)
+    assert str(index) in str(markdown.data) and "](file://" not in str(markdown.data)
+
+    # A quarantine is no failure, but no load either: its task run is Completed, "Quarantined".
+    loads = [t for t in task_runs if t.name.startswith(("load-", "quarantine-"))]
+    quarantined = [t for t in loads if t.state_name == "Quarantined"]
+    assert len(quarantined) == len(EXPECTED_REASONS)
+    assert all(t.state_type == StateType.COMPLETED for t in loads)
+    loaded = sum(1 for o in summary.outcomes if o.status is Status.LOADED)
+    assert sorted(t.state_name for t in loads if t not in quarantined) == ["Completed"] * loaded
 
 
 def test_a_quarantined_file_loads_once_its_cause_is_fixed(

@@ -30,7 +30,7 @@ def reconciled_warehouse(work: Path) -> Path:
 def test_every_documented_query_prints_what_the_doc_shows(tmp_path: Path) -> None:
     database = reconciled_warehouse(tmp_path)
     blocks = documented_queries(PAGE)
-    assert len(blocks) == 4
+    assert len(blocks) == 5
     for block in blocks:
         assert run_query(database, block["sql"]) == block["output"], block["sql"]
 

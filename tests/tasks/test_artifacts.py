@@ -96,8 +96,26 @@ def test_the_summary_has_counts_duration_and_links(tmp_path: Path) -> None:
     assert "| 1 | 0 | 0 | 1 | 1 |" in text
     assert "**duration** 1 min 23 s" in text
     assert "3 PDF links — 1 fetched, 1 rejected, 1 unavailable." in text
-    assert f"[Data Docs (validations)]({(tmp_path / 'docs' / 'index.html').as_uri()})" in text
+    assert "](file://" not in text  # a browser refuses file links from the Prefect UI
+    assert f"| Data Docs (validations) | `{tmp_path / 'docs' / 'index.html'}` |" in text
     assert "reconcile-20241115T030000Z-bbbb.html" in text
+    assert "Set BUDGET_PUBLIC_URL" in text
+
+    served = WarehouseSettings(tmp_path, public_url="http://127.0.0.1:8765")
+    text = summary_markdown(
+        SUMMARY,
+        source="/inbox",
+        data_dir=tmp_path,
+        seconds=1.0,
+        links=links,
+        url_of=served.url_of,
+    )
+    assert "[Data Docs (validations)](http://127.0.0.1:8765/docs/index.html)" in text
+    assert (
+        "[Reconciliation report]"
+        "(http://127.0.0.1:8765/reports/reconcile-20241115T030000Z-bbbb.html)" in text
+    )
+    assert "Set BUDGET_PUBLIC_URL" not in text
 
 
 def test_a_short_run_reads_in_seconds_and_a_folder_source_has_no_listing_line() -> None:
