@@ -23,13 +23,13 @@ def column_kind(path: str) -> ColumnKind:
     return ColumnKind.AMOUNT
 
 
-def split_code_columns(paths: list[str]) -> tuple[int, int, int] | None:
-    """Indexes of the 类 | 款 | 项 columns when a table prints codes in three columns."""
+def split_code_columns(paths: list[str]) -> tuple[int, int, int | None] | None:
+    """Indexes of the 类 | 款 | 项 columns when a table prints codes in columns: three for
+    功能分类, two (类 | 款, no 项) for 经济分类 as Shanghai prints it."""
     leaves = [p.rsplit("/", 1)[-1] for p in paths]
-    try:
-        return leaves.index("类"), leaves.index("款"), leaves.index("项")
-    except ValueError:
+    if "类" not in leaves or "款" not in leaves:
         return None
+    return leaves.index("类"), leaves.index("款"), leaves.index("项") if "项" in leaves else None
 
 
 def subject_code_column(paths: list[str]) -> int | None:

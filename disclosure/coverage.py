@@ -17,7 +17,10 @@ import pdfplumber
 from disclosure.model import Disclosure
 from disclosure.page import visible_on
 
-_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
+# An amount: two decimals (万元), or a whole number of 元 (Shanghai prints 171915169) — codes
+# printed as numbers (2010601) count too: they are extracted as cells like any amount.
+_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_TOKEN = re.compile(r"-?[\d,]*\d(?:\.\d+)?")
 
 
 @dataclass
@@ -52,7 +55,7 @@ def amount_coverage(path: str | os.PathLike[str], disclosure: Disclosure) -> Cov
     extracted: Counter[tuple[int, str]] = Counter()
     for table in disclosure.tables:
         for cell in table.cells:
-            for token in re.findall(r"-?[\d,]+\.\d+", cell.text):
+            for token in _TOKEN.findall(cell.text):
                 extracted[(cell.page_no, token)] += 1
     in_grids: Counter[tuple[int, str]] = Counter()
     on_pages: Counter[tuple[int, str]] = Counter()

@@ -9,9 +9,12 @@ templates say `unit_code: derived`, and the code is derived from the unit's name
     e.g. 上海市财政局 → SH-…, 江苏省人民检察院 → JS-…
 
 The name is folded first (whitespace removed, bracket widths folded, a trailing `（单位）` or
-`（部门）` dropped), so the same body gets the same code every year and in every document, which
-is what supersede and year-over-year comparisons key on. Different names give different codes;
-the unit's printed name is kept beside it (`units`, `disclosures.unit_name`).
+`（部门）` dropped, and the standard short forms used: 中国共产党 → 中共, 中共…省委员会 → 中共…省委,
+中国人民政治协商会议…省委员会 → …省政协, 人民代表大会常务委员会 → 人大常委会), so the same body
+gets the same code every year and in every document however it spells itself (Jiangsu's 2017
+tables print 中国共产党江苏省委员会办公厅, its 2018 ones 中共江苏省委办公厅), which is what
+supersede and year-over-year comparisons key on. A renamed body gets a new code; the unit's
+printed name is kept beside it (`units`, `disclosures.unit_name`).
 """
 
 from __future__ import annotations
@@ -30,8 +33,21 @@ _ROLE = re.compile(r"\((?:单位|部门|本级)\)$")
 SCOPES = ("部门", "单位")
 
 
+# Official short forms, applied in order (the long forms appear only in full names).
+_SHORT_FORMS = (
+    (re.compile("中国共产党"), "中共"),
+    (re.compile(r"^中共(.{2,6}?[省市区县])委员会"), r"中共\1委"),
+    (re.compile("人民代表大会常务委员会"), "人大常委会"),
+    (re.compile(r"^中国人民政治协商会议(.{2,6}?[省市区县])委员会"), r"\1政协"),
+)
+
+
 def fold_unit_name(name: str) -> str:
-    return _ROLE.sub("", squeeze(name).translate(_FOLD))
+    """The form of a unit's name its code is derived from."""
+    folded = _ROLE.sub("", squeeze(name).translate(_FOLD))
+    for long_form, short_form in _SHORT_FORMS:
+        folded = long_form.sub(short_form, folded)
+    return folded
 
 
 def derived_unit_code(template: Template, unit_name: str) -> str:

@@ -455,7 +455,7 @@ class _Roles:
     """Which columns of a table hold codes and labels: read once per table, used per row."""
 
     labels: tuple[int, ...]  # 0-based label columns, left to right
-    split: tuple[int, int, int] | None  # 类 | 款 | 项
+    split: tuple[int, int, int | None] | None  # 类 | 款 | 项 (no 项 for 经济分类)
     code: int | None  # 科目编码
     unit_code: int | None  # 单位代码
     names_entities: bool

@@ -60,6 +60,9 @@ class TableTemplate:
     header: tuple[HeaderNode, ...]
     other_titles: tuple[str, ...] = ()  # the same table printed under another title
     standard_table: str | None = None  # the national-standard table it is (收支总表, …)
+    # The economic classification its amounts are broken down by (部门预算经济分类 or
+    # 政府预算经济分类); None for a table by 功能分类 or by neither.
+    classification: str | None = None
     unit_label: str = "万元"  # the unit its amounts are printed in, unless it says otherwise
     label_columns: tuple[str, ...] = ()  # columns of words whose header reads like money
     total_row: bool = True  # prints a 合计 / 总计 row
@@ -224,6 +227,7 @@ def load_template(name: str = "hunan") -> Template:
             header=nodes_from_yaml(t["header"]),
             other_titles=tuple(t.get("other_titles", ())),
             standard_table=t.get("standard_table"),
+            classification=t.get("classification"),
             unit_label=str(t.get("unit_label", default_unit)),
             label_columns=tuple(t.get("label_columns", ())),
             total_row=bool(t.get("total_row", True)),

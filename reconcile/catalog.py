@@ -101,6 +101,8 @@ def load_catalog(template_name: str = "hunan") -> Catalog:
     rules = []
     for family in FAMILIES:
         folder = root.joinpath(family)
+        if not folder.is_dir():
+            continue
         files = sorted(
             (f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name
         )

@@ -180,6 +180,7 @@ def _register_template(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None
         {
             "table_code": [t.code for t in template.tables],
             "title": [t.title for t in template.tables],
+            "standard_table": [t.standard_table for t in template.tables],
         },
     )
     # A table is usable when it prints every amount column: codes, names and free text are

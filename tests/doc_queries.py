@@ -14,8 +14,8 @@ QUERY = re.compile(
 
 
 def doc_path(page: str) -> Path:
-    """`docs/<page>.md`."""
-    return DOCS / f"{page}.md"
+    """`docs/<page>.md`; `README` is the README."""
+    return DOCS.parent / "README.md" if page == "README" else DOCS / f"{page}.md"
 
 
 def documented_queries(page: str) -> list[re.Match[str]]:

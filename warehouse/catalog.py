@@ -4,7 +4,8 @@ Relations are defined in `warehouse/sql/<relation>.sql`, one per file, in depend
 (`RELATIONS`). Tables are created if missing; views are re-created by every load, and by the
 next run after the data directory moved, so their absolute Parquet paths point at it. A SQL file
 names what it reads with `${…}` placeholders: `${budget_cells}` for the budget_cells Parquet
-files (see `warehouse.relations`), `${budget_tables_columns}` for a table's column list.
+files (see `warehouse.relations`), `${budget_tables_columns}` for a table's column list; a
+literal `$` (a regular expression's end) is written `$$`.
 
 The file is created with storage version v1.5.0 so that the 1.5.x `duckdb` command-line tool
 (PyPI `duckdb-cli`) can open it; later writes by duckdb 2.x keep that version.
@@ -20,6 +21,7 @@ import duckdb
 
 from warehouse.connection import connect, in_memory, sql_identifier, sql_literal
 from warehouse.lock import Notify
+from warehouse.reference import write_reference_tables
 from warehouse.relations import (
     BUDGET_CELLS,
     BUDGET_TABLES,
@@ -35,6 +37,7 @@ RELATIONS = (
     "disclosures",
     "budget_tables",
     "budget_cells",
+    "budget_rows",
     "budget_facts",
     "expenditure_by_function",
     "income",
@@ -48,6 +51,8 @@ RELATIONS = (
     "reconciliation_documents",
     "reconciliation_findings_latest",
     "reconciliation_status",
+    "units",
+    "subjects",
 )
 
 # Relations kept as DuckDB tables whose columns come from their layout.
@@ -97,7 +102,9 @@ def open_reader(
 
 
 def register_views(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> None:
-    """(Re)create every view, reading the Parquet of this data directory by absolute path."""
+    """(Re)create every view, reading the Parquet of this data directory by absolute path —
+    after bringing the tables up to date (`create_tables`), which the views read."""
+    create_tables(con)
     for name in RELATIONS:
         sql = relation_sql(name, settings)
         if "CREATE OR REPLACE VIEW" in sql:
@@ -105,15 +112,46 @@ def register_views(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) 
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table the catalog keeps, where missing (an older warehouse gains new ones)."""
+    """Create every table the catalog keeps where missing, give an older warehouse's tables the
+    columns added since (filled where they follow from what is there: `backfill.sql`), and
+    rebuild the reference tables from the templates (`warehouse.reference`)."""
     for name in RELATIONS:
         sql = relation_sql(name)
         if "CREATE TABLE" in sql:
             con.execute(sql)
+            _add_missing_columns(con, name, sql)
+    write_reference_tables(con)
+    con.execute(relation_sql("backfill"))
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, create_sql: str) -> None:
+    scratch = in_memory()
+    try:
+        scratch.execute(create_sql)
+        wanted = scratch.execute(f"DESCRIBE {sql_identifier(table)}").fetchall()
+    finally:
+        scratch.close()
+    present = {row[0] for row in con.execute(f"DESCRIBE {sql_identifier(table)}").fetchall()}
+    for column, column_type, *_ in wanted:
+        if column not in present:
+            con.execute(
+                f"ALTER TABLE {sql_identifier(table)} "
+                f"ADD COLUMN {sql_identifier(column)} {column_type}"
+            )
 
 
 def views_current(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> bool:
-    """Whether the views read this data directory's Parquet (not a moved or empty one)."""
+    """Whether every view exists and reads this data directory's Parquet (not a moved or empty
+    one): False for a warehouse an earlier version wrote, so that it is brought up to date."""
+    views = {
+        name
+        for (name,) in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal"
+        ).fetchall()
+    }
+    expected = {n for n in RELATIONS if "CREATE OR REPLACE VIEW" in relation_sql(n)}
+    if not expected <= views:
+        return False
     rows = con.execute(
         "SELECT sql FROM duckdb_views() WHERE view_name = 'budget_cells' AND NOT internal"
     ).fetchall()
@@ -135,7 +173,6 @@ def _create_database(settings: WarehouseSettings) -> None:
                 f"(STORAGE_VERSION '{STORAGE_VERSION}')"
             )
             con.execute(f"USE {alias}")
-            create_tables(con)
             register_views(con, settings)
             con.execute("CHECKPOINT")
         finally:

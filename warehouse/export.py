@@ -428,7 +428,7 @@ _DDL_COMMENT = re.compile(
     r"^\s*([a-z_][a-z0-9_]*)\s+(?:VARCHAR|INTEGER|BIGINT|BOOLEAN|TIMESTAMP|DOUBLE|DECIMAL)\b"
     r".*?--\s*(.+?)\s*$"
 )
-_BARE_COMMENT = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*,?\s*--\s*(.+?)\s*$")
+_BARE_COMMENT = re.compile(r"^\s*(?:[a-z_]\w*\.)?([a-z_][a-z0-9_]*)\s*,?\s*--\s*(.+?)\s*$")
 
 
 def relation_description(name: str) -> str:

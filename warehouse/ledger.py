@@ -22,6 +22,7 @@ class Entry:
     unit_code: str | None
     unit_name: str | None
     page_count: int | None
+    scope: str | None = None
 
 
 def now() -> datetime:
@@ -39,7 +40,7 @@ def sightings(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
 def entry(con: duckdb.DuckDBPyConnection, doc_id: str) -> Entry | None:
     row = con.execute(
         """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count
+        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope
         FROM disclosures WHERE doc_id = ? AND status <> 'duplicate'
         """,
         [doc_id],
@@ -76,7 +77,7 @@ def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
 def current(con: duckdb.DuckDBPyConnection, year: int, unit_code: str) -> Entry | None:
     row = con.execute(
         """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count
+        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope
         FROM disclosures WHERE year = ? AND unit_code = ? AND status = 'loaded'
         """,
         [year, unit_code],
@@ -95,6 +96,7 @@ def record(
     year: int | None = None,
     unit_code: str | None = None,
     unit_name: str | None = None,
+    scope: str | None = None,
     page_count: int | None = None,
     table_count: int | None = None,
     cell_count: int | None = None,
@@ -105,9 +107,9 @@ def record(
         """
         INSERT INTO disclosures (
             doc_id, source_uri, file_name, byte_size, raw_path, template, year, unit_code,
-            unit_name, page_count, table_count, cell_count, status, reason, message,
+            unit_name, scope, page_count, table_count, cell_count, status, reason, message,
             superseded_by, flow_run_id, ingested_at, status_changed_at
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
         """,
         [
             document.doc_id,
@@ -119,6 +121,7 @@ def record(
             year,
             unit_code,
             unit_name,
+            scope,
             page_count,
             table_count,
             cell_count,

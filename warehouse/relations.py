@@ -79,15 +79,18 @@ class Relation:
     def source_sql(self, parquet_dir: Path) -> str:
         """What a view selects from: the files, or (DuckDB refuses a glob matching no file)
         an empty relation of the same columns until the first file exists."""
+        columns = [f"CAST(NULL AS {sql_type(f.type)}) AS {f.name}" for f in self.schema]
+        columns += [f"CAST(NULL AS {sql_type(k.type)}) AS {k.name}" for k in self.keys]
+        empty = f"SELECT {', '.join(columns)} LIMIT 0"
         if self.has_files(parquet_dir):
             types = ", ".join(f"'{k.name}': {sql_type(k.type)}" for k in self.keys)
             hive = f", hive_partitioning = true, hive_types = {{{types}}}" if self.keys else ""
-            # union_by_name: files written before a column was added read it as NULL.
+            # Files written before a column was added read it as NULL: union_by_name among the
+            # files, and the empty relation of every column for when no file has it yet.
             glob = sql_literal(self.glob(parquet_dir))
-            return f"read_parquet({glob}{hive}, union_by_name = true)"
-        columns = [f"CAST(NULL AS {sql_type(f.type)}) AS {f.name}" for f in self.schema]
-        columns += [f"CAST(NULL AS {sql_type(k.type)}) AS {k.name}" for k in self.keys]
-        return f"(SELECT {', '.join(columns)} LIMIT 0)"
+            files = f"SELECT * FROM read_parquet({glob}{hive}, union_by_name = true)"
+            return f"({files} UNION ALL BY NAME ({empty}))"
+        return f"({empty})"
 
     def columns_ddl(self) -> str:
         """The column list of a `CREATE TABLE` for this relation."""

@@ -212,6 +212,7 @@ def _already_seen(
         year=first.year,
         unit_code=first.unit_code,
         unit_name=first.unit_name,
+        scope=first.scope,
         page_count=first.page_count,
         flow_run_id=flow_run_id,
     )
@@ -253,6 +254,7 @@ def _commit_load(
         year=year,
         unit_code=unit_code,
         unit_name=disclosure.unit_name,
+        scope=disclosure.scope,
         page_count=disclosure.page_count,
         table_count=len(disclosure.tables),
         cell_count=cells.num_rows,

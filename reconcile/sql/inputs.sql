@@ -59,8 +59,8 @@ FROM cells
 WHERE column_kind = 'amount' AND table_code IS NOT NULL AND template_path IS NOT NULL
 ORDER BY table_code, column_path;
 
--- 收支总表 (01) and 财政拨款收支总表 (06) print independent lists side by side: each amount is
--- named by the label cell printed just left of it (`side` is that label column's path, e.g.
+-- 收支总表 and 财政拨款收支总表 (Hunan 01 and 06) print independent lists side by side: each amount
+-- is named by the label cell printed just left of it (`side` is that label column's path, e.g.
 -- 支出/项目（按功能分类）). `name` drops the line's numbering (一、 / (一)).
 CREATE OR REPLACE TEMP TABLE lines AS
 SELECT
@@ -77,7 +77,9 @@ FROM amount_cells AS a
 JOIN cells AS l
     ON l.doc_id = a.doc_id AND l.table_no = a.table_no
     AND l.row_no = a.row_no AND l.column_no = a.column_no - 1
-WHERE a.table_code IN ('01', '06');
+WHERE a.table_code IN (
+    SELECT table_code FROM template_tables WHERE standard_table IN ('收支总表', '财政拨款收支总表')
+);
 
 -- Project tables (20 省级专项资金, 21, 22 绩效目标): an item row belongs to the entity row printed
 -- above it (`owner_row`, and that row's entity code).

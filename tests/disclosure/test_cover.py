@@ -34,3 +34,16 @@ def test_the_cover_is_peeked_cheaply_before_extraction(seed_pdf, tmp_path):
     not_a_pdf = tmp_path / "x.pdf"
     not_a_pdf.write_text("<html></html>")
     assert peek_cover(not_a_pdf) == peek_cover(tmp_path / "missing.pdf") == (lines_to_cover([]))
+
+
+def test_a_name_cut_short_in_one_caption_loses_to_the_name_printed_everywhere_else():
+    # 江苏省人大常委会办公厅 2018: page 8 prints 部门名称：江苏省人大, other pages the full name.
+    cover = lines_to_cover(
+        [
+            "江苏省人大常委会办公厅2018年度部门预算公开",
+            "部门名称：江苏省人大",
+            "部门名称：江苏省人大常委会办公厅 单位：万元",
+            "部门名称：江苏省人大常委会办公厅 单位：万元",
+        ]
+    )
+    assert cover.unit_name == "江苏省人大常委会办公厅"

@@ -1,5 +1,5 @@
-"""docs/querying.md shows real queries with their real output: this test re-runs every query
-with the duckdb CLI on a warehouse ingested from the documented samples, and compares.
+"""docs/querying.md and the README show real queries with their real output: this test re-runs
+every query with the duckdb CLI on a warehouse ingested from the documented samples, and compares.
 `python -m tests.warehouse.test_query_docs --write` rewrites the outputs. The warehouse is
 ingested from the bundled samples/, as `scripts/demo` does."""
 
@@ -19,7 +19,7 @@ from tests.warehouse.test_catalog import duckdb_cli
 from tests.warehouse.warehouse_state import REPO, driver
 
 SAMPLES = REPO / "samples"
-PAGE = "querying"
+PAGES = ("querying", "README")
 
 pytestmark = pytest.mark.slow
 
@@ -54,16 +54,18 @@ def build_warehouse(work: Path) -> Path:
 
 def test_every_documented_query_prints_what_the_doc_shows(tmp_path: Path) -> None:
     database = build_warehouse(tmp_path)
-    blocks = documented_queries(PAGE)
-    assert len(blocks) >= 6
-    for block in blocks:
-        assert run_query(database, block["sql"]) == block["output"], block["sql"]
+    assert len(documented_queries("querying")) >= 6
+    assert len(documented_queries("README")) >= 2  # spending by department; year over year
+    for page in PAGES:
+        for block in documented_queries(page):
+            assert run_query(database, block["sql"]) == block["output"], (page, block["sql"])
 
 
 def write() -> None:
     with tempfile.TemporaryDirectory() as work:
         database = build_warehouse(Path(work))
-        rewrite_outputs(PAGE, lambda sql: run_query(database, sql))
+        for page in PAGES:
+            rewrite_outputs(page, lambda sql: run_query(database, sql))
 
 
 if __name__ == "__main__" and "--write" in sys.argv:

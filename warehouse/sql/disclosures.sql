@@ -12,8 +12,9 @@ CREATE TABLE IF NOT EXISTS disclosures (
     raw_path VARCHAR NOT NULL,          -- relative to the data directory: raw/<doc_id>.pdf
     template VARCHAR,                   -- 'hunan', …; NULL when not extracted
     year INTEGER,                       -- budget year printed on the cover
-    unit_code VARCHAR,                  -- 单位代码, e.g. '010'
-    unit_name VARCHAR,                  -- 单位名称
+    unit_code VARCHAR,                  -- 单位代码 as printed ('010'), or derived from the
+                                        -- name where none is printed ('JS-…', 'SH-…')
+    unit_name VARCHAR,                  -- 单位名称 as printed
     page_count INTEGER,
     table_count INTEGER,
     cell_count INTEGER,
@@ -25,5 +26,6 @@ CREATE TABLE IF NOT EXISTS disclosures (
     superseded_by VARCHAR,              -- doc_id of the version that replaced this one
     flow_run_id VARCHAR,                -- the Prefect flow run that saw it, when run by Prefect
     ingested_at TIMESTAMP NOT NULL,     -- UTC
-    status_changed_at TIMESTAMP NOT NULL -- UTC
+    status_changed_at TIMESTAMP NOT NULL, -- UTC
+    scope VARCHAR                       -- 部门 (a department's 部门预算) | 单位 (a body's 单位预算)
 );

@@ -1,35 +1,71 @@
--- 支出功能分类 expenditure by function: one row per printed row of 支出总表 (table 03, all funds)
--- and 一般公共预算支出表 (table 07, general public budget only), with the row's subject code and
--- level (类/款/项) and its amounts (万元) as typed columns. Total, unit and entity rows are kept;
--- filter row_kind = 'subject' for the classification itself.
+-- 支出功能分类 expenditure by function: one row per printed row of the expenditure tables by
+-- 功能分类, in every template, keyed by standard table: 支出总表 (all funds), 一般公共预算支出表,
+-- 政府性基金预算支出表 and 国有资本经营预算支出表 (fund_scope says which). Each row carries its
+-- subject (code, name, level 类/款/项) and the amounts of the measures its table prints, as
+-- printed (unit_label) and in 元 (*_yuan). Total (合计), department and entity rows are kept.
+--
+-- Sum without double counting: one fund_scope, `WHERE is_leaf` — the most detailed rows, whose
+-- sum is the table's printed 合计 (a table printing no subjects: its one department row).
 CREATE OR REPLACE VIEW expenditure_by_function AS
+WITH amounts AS (
+    SELECT
+        doc_id,
+        table_no,
+        row_no,
+        max(amount) FILTER (WHERE measure = 'total') AS total,
+        max(amount) FILTER (WHERE measure = 'basic') AS basic,
+        max(amount) FILTER (WHERE measure = 'project') AS project,
+        max(amount) FILTER (WHERE measure = 'basic_wages') AS basic_wages,
+        max(amount) FILTER (WHERE measure = 'basic_household_transfers')
+            AS basic_household_transfers,
+        max(amount) FILTER (WHERE measure = 'basic_office') AS basic_office,
+        max(amount) FILTER (WHERE measure = 'institution_business') AS institution_business,
+        max(amount) FILTER (WHERE measure = 'paid_to_higher_level') AS paid_to_higher_level,
+        max(amount) FILTER (WHERE measure = 'grants_to_affiliates') AS grants_to_affiliates,
+        max(amount_yuan) FILTER (WHERE measure = 'total') AS total_yuan,
+        max(amount_yuan) FILTER (WHERE measure = 'basic') AS basic_yuan,
+        max(amount_yuan) FILTER (WHERE measure = 'project') AS project_yuan
+    FROM budget_facts
+    WHERE measure IS NOT NULL
+    GROUP BY doc_id, table_no, row_no
+)
 SELECT
-    doc_id,
-    year,
-    unit_code,
-    table_code,
-    CASE table_code WHEN '03' THEN '全部资金' WHEN '07' THEN '一般公共预算' END AS fund_scope,
-    row_no,
-    any_value(row_kind) AS row_kind,
-    any_value(entity_code) AS entity_code,
-    any_value(subject_code) AS subject_code,
-    CASE length(any_value(subject_code)) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END
-        AS subject_level,
-    max(CASE WHEN template_path = '科目名称' THEN text END) AS subject_name,
-    max(CASE WHEN template_path = '合计' THEN amount END) AS total,                  -- 合计
-    max(CASE WHEN template_path IN ('基本支出', '基本支出/小计') THEN amount END) AS basic,  -- 基本支出
-    max(CASE WHEN template_path = '项目支出' THEN amount END) AS project,            -- 项目支出
-    -- table 07 only: 基本支出 split into 人员经费 (personnel) and 公用经费 (office running costs)
-    max(CASE WHEN template_path = '基本支出/人员经费/工资福利支出' THEN amount END) AS basic_wages,
-    max(CASE WHEN template_path = '基本支出/人员经费/对个人和家庭的补助' THEN amount END)
-        AS basic_household_transfers,
-    max(CASE WHEN template_path = '基本支出/公用经费' THEN amount END) AS basic_office,
-    -- table 03 only
-    max(CASE WHEN template_path = '事业单位经营支出' THEN amount END) AS institution_business,
-    max(CASE WHEN template_path = '上缴上级支出' THEN amount END) AS paid_to_higher_level,
-    max(CASE WHEN template_path = '对附属单位补助支出' THEN amount END) AS grants_to_affiliates,
-    min(page_no) AS page_no
-FROM budget_cells
-WHERE table_code IN ('03', '07')
-GROUP BY doc_id, year, unit_code, table_code, table_no, row_no
-HAVING any_value(row_kind) <> 'empty_marker';
+    r.doc_id,
+    r.year,
+    r.unit_code,
+    r.unit_name,
+    r.scope,
+    r.template,
+    r.standard_table,
+    r.table_code,
+    CASE r.standard_table
+        WHEN '支出总表' THEN '全部资金'
+        WHEN '一般公共预算支出表' THEN '一般公共预算'
+        WHEN '政府性基金预算支出表' THEN '政府性基金预算'
+        WHEN '国有资本经营预算支出表' THEN '国有资本经营预算'
+    END AS fund_scope,          -- 全部资金 (all funds) | 一般公共预算 | 政府性基金预算 | 国有资本经营预算
+    r.row_no,
+    r.row_kind,
+    r.entity_code,
+    r.subject_code,
+    r.subject_name,
+    r.subject_level,
+    r.is_leaf,
+    r.unit_label,
+    a.total,                    -- 合计
+    a.basic,                    -- 基本支出
+    a.project,                  -- 项目支出
+    a.basic_wages,              -- 基本支出/人员经费/工资福利支出 (Hunan's 一般公共预算支出表)
+    a.basic_household_transfers,  -- 基本支出/人员经费/对个人和家庭的补助 (Hunan's 07)
+    a.basic_office,             -- 基本支出/公用经费 (Hunan's 一般公共预算支出表)
+    a.institution_business,     -- 事业单位经营支出 (Hunan's 支出总表)
+    a.paid_to_higher_level,     -- 上缴上级支出 (Hunan's 支出总表)
+    a.grants_to_affiliates,     -- 对附属单位补助支出 (Hunan's 支出总表)
+    a.total_yuan,               -- 合计, in 元
+    a.basic_yuan,               -- 基本支出, in 元
+    a.project_yuan,             -- 项目支出, in 元
+    r.page_no
+FROM budget_rows AS r
+LEFT JOIN amounts AS a USING (doc_id, table_no, row_no)
+WHERE r.standard_table IN ('支出总表', '一般公共预算支出表', '政府性基金预算支出表', '国有资本经营预算支出表')
+    AND r.classification IS NULL;

@@ -1,26 +1,36 @@
--- 政府性基金预算支出 government-fund budget expenditure: one row per printed amount (万元) of
--- tables 15–17 — by function (功能分类, table 15: subject rows with 合计/基本支出/项目支出), and by
--- economic classification per unit and entity (政府预算经济分类 table 16, 部门预算经济分类 table 17).
--- measure is the column path (e.g. 项目支出/资本性支出).
+-- 政府性基金预算支出 government-fund budget expenditure: one row per printed amount of
+-- 政府性基金预算支出表 in every template — by function (功能分类: subject rows with
+-- 合计/基本支出/项目支出; Hunan 15, Jiangsu 10, Shanghai 06) and, where printed, by economic
+-- classification per unit and entity (Hunan 16 政府预算经济分类, 17 部门预算经济分类).
+-- measure is the column (its template path, e.g. 项目支出/资本性支出).
+--
+-- Sum without double counting: one classification, `WHERE is_leaf` (the most detailed rows, no
+-- 合计/小计 column).
 CREATE OR REPLACE VIEW government_funds AS
 SELECT
-    doc_id,
-    year,
-    unit_code,
-    table_code,
-    CASE table_code
-        WHEN '15' THEN '功能分类'
-        WHEN '16' THEN '政府预算经济分类'
-        WHEN '17' THEN '部门预算经济分类'
-    END AS classification,
-    row_no,
-    row_kind,
-    entity_code,
-    subject_code,
-    subject_level,
-    row_label,
-    coalesce(template_path, column_path) AS measure,
-    amount,
-    page_no
-FROM budget_facts
-WHERE table_code IN ('15', '16', '17');
+    f.doc_id,
+    f.year,
+    f.unit_code,
+    f.unit_name,
+    f.scope,
+    f.template,
+    f.table_code,
+    coalesce(f.classification, '功能分类') AS classification,
+    f.row_no,
+    f.row_kind,
+    f.entity_code,
+    f.subject_code,
+    f.subject_name,
+    f.subject_level,
+    f.row_label,
+    coalesce(f.template_path, f.column_path) AS measure,
+    f.is_leaf AND NOT coalesce(tc.sums_columns, false) AS is_leaf,
+    f.unit_label,
+    f.amount,
+    f.amount_yuan,
+    f.page_no
+FROM budget_facts AS f
+LEFT JOIN template_columns AS tc
+    ON tc.template = f.template AND tc.table_code = f.table_code
+    AND tc.template_path = f.template_path
+WHERE f.standard_table = '政府性基金预算支出表';

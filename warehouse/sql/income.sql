@@ -1,34 +1,40 @@
--- 收入 income: one row per printed income amount (万元). From 收支总表 (table 01) and
--- 财政拨款收支总表 (table 06): the 收入 half of the two-sided table, one row per income line
--- (item = the printed line, e.g. 一、一般公共预算拨款收入). From 收入总表 (table 02): one row per
--- unit/entity and income column (item = the column path, e.g. 本年收入/一般公共预算).
+-- 收入 income: one row per printed income amount, in every template. From the two-sided
+-- 收支总表 and 财政拨款收支总表: the 收入 side, one row per income line (item = the printed line,
+-- e.g. 一、一般公共预算拨款收入). From 收入总表: one row per row and income column — item is the
+-- row's line where the table lists income lines (Jiangsu), else the column (本年收入/一般公共预算)
+-- of a row about a unit, entity (Hunan) or 功能分类 subject (Shanghai).
+--
+-- Sum without double counting: one table, `WHERE is_leaf` — 收支总表: the numbered lines, whose
+-- sum is 本年收入合计; 收入总表: the most detailed rows and columns, whose sum is its 合计.
 CREATE OR REPLACE VIEW income AS
 SELECT
-    doc_id,
-    year,
-    unit_code,
-    table_code,
-    row_no,
-    row_kind,
-    entity_code,
-    NULL::VARCHAR AS entity_name,
-    row_label AS item,
-    amount,
-    page_no
-FROM budget_facts
-WHERE table_code IN ('01', '06') AND template_path = '收入/预算数'
-UNION ALL
-SELECT
-    doc_id,
-    year,
-    unit_code,
-    table_code,
-    row_no,
-    row_kind,
-    entity_code,
-    row_label AS entity_name,
-    coalesce(template_path, column_path) AS item,
-    amount,
-    page_no
-FROM budget_facts
-WHERE table_code = '02';
+    f.doc_id,
+    f.year,
+    f.unit_code,
+    f.unit_name,
+    f.scope,
+    f.template,
+    f.standard_table,
+    f.table_code,
+    f.row_no,
+    f.row_kind,
+    f.entity_code,
+    CASE WHEN f.row_kind IN ('unit', 'entity') THEN f.row_label END AS entity_name,
+    f.subject_code,
+    f.subject_name,
+    f.subject_level,
+    CASE
+        WHEN f.row_kind = 'item' THEN f.row_label
+        ELSE coalesce(f.template_path, f.column_path)
+    END AS item,                -- the income line or column
+    f.is_leaf AND NOT coalesce(tc.sums_columns, false) AS is_leaf,
+    f.unit_label,
+    f.amount,
+    f.amount_yuan,
+    f.page_no
+FROM budget_facts AS f
+LEFT JOIN template_columns AS tc
+    ON tc.template = f.template AND tc.table_code = f.table_code
+    AND tc.template_path = f.template_path
+WHERE (f.standard_table IN ('收支总表', '财政拨款收支总表') AND f.measure = 'income')
+    OR f.standard_table = '收入总表';

@@ -1,35 +1,36 @@
--- 绩效目标 performance targets: the text of tables 21 (省级专项资金绩效目标表, provincial special
--- funds), 22 (其他资金绩效目标表, other funds) and 23 (部门整体支出绩效目标表, the department as a
--- whole), one row per non-empty printed cell: the target's row (target_name: the fund, project or
--- department it belongs to), the field (column path, e.g. 绩效指标/产出指标/数量指标), its text, and
--- its amount (万元) when the field is money (资金总额 …).
+-- 绩效目标 performance targets: the text of every table of targets (a template table with
+-- columns of free text — Hunan's 省级专项资金绩效目标表 for provincial special funds, 其他资金绩效目标表
+-- for other funds, 部门整体支出绩效目标表 for the department as a whole), one row per non-empty
+-- printed cell: the target's row (target_name: the fund, project or department it belongs to),
+-- the field (column path, e.g. 绩效指标/产出指标/数量指标), its text, and its amount when the field is
+-- money (资金总额 …), as printed and in 元.
 CREATE OR REPLACE VIEW performance_targets AS
-WITH named AS (
-    SELECT
-        *,
-        max(CASE WHEN template_path IN ('单位(专项)名称', '部门名称') THEN text END)
-            OVER (PARTITION BY doc_id, table_no, row_no) AS target_name
-    FROM budget_cells
-    WHERE table_code IN ('21', '22', '23')
+WITH target_tables AS (
+    SELECT DISTINCT tt.template, tt.table_code, regexp_extract(tt.title, '^(.*)绩效目标表$$', 1)
+        AS target_scope
+    FROM template_tables AS tt
+    JOIN template_columns AS tc USING (template, table_code)
+    WHERE tc.column_kind = 'text' AND tt.title LIKE '%绩效目标表'
 )
 SELECT
-    doc_id,
-    year,
-    unit_code,
-    table_code,
-    CASE table_code
-        WHEN '21' THEN '省级专项资金'
-        WHEN '22' THEN '其他资金'
-        WHEN '23' THEN '部门整体支出'
-    END AS target_scope,
-    row_no,
-    row_kind,
-    entity_code,
-    target_name,
-    column_no,
-    coalesce(template_path, column_path) AS field,
-    text,
-    amount,
-    page_no
-FROM named
-WHERE text <> '' AND row_kind <> 'empty_marker';
+    c.doc_id,
+    c.year,
+    c.unit_code,
+    r.unit_name,
+    c.table_code,
+    g.target_scope,             -- 省级专项资金 | 其他资金 | 部门整体支出
+    c.row_no,
+    c.row_kind,
+    c.entity_code,
+    r.row_label AS target_name,
+    c.column_no,
+    coalesce(c.template_path, c.column_path) AS field,
+    c.text,
+    c.amount,
+    coalesce(c.amount_yuan, CAST(c.amount * m.yuan AS DECIMAL(18, 2))) AS amount_yuan,
+    c.page_no
+FROM budget_cells AS c
+JOIN budget_rows AS r ON r.doc_id = c.doc_id AND r.table_no = c.table_no AND r.row_no = c.row_no
+JOIN target_tables AS g ON g.template = r.template AND g.table_code = c.table_code
+LEFT JOIN money_units AS m ON m.unit_label = r.unit_label
+WHERE c.text <> '';
