@@ -65,6 +65,12 @@ def quarantined(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, int
     ).fetchall()
 
 
+def loaded(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The doc_ids of every current (`loaded`) document: whose cell files are visible."""
+    rows = con.execute("SELECT doc_id FROM disclosures WHERE status = 'loaded'").fetchall()
+    return {doc_id for (doc_id,) in rows}
+
+
 def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     """Drop a document's quarantine record, in the transaction that records it again (a retry).
 

@@ -113,4 +113,7 @@ def test_the_data_dir_comes_from_the_environment_when_not_given(
         app, ["ingest", "--source", str(inbox)], env={"BUDGET_DATA_DIR": str(data_dir)}
     )
     assert result.exit_code == 0, result.output
-    assert (data_dir / "parquet/budget_cells/year=2023/unit_code=010/data.parquet").is_file()
+    assert (
+        len(list((data_dir / "parquet/budget_cells/year=2023/unit_code=010").glob("*.parquet")))
+        == 1
+    )
