@@ -15,6 +15,8 @@ given here win over `BUDGET_*` environment variables, which win over the default
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -69,9 +71,26 @@ def _settings(**values: object) -> Settings:
         return Settings.load(**values)
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors()
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: "
+            + e["msg"].removeprefix("Value error, ")
+            for e in error.errors()
         )
         raise typer.BadParameter(problems) from None
+
+
+@contextmanager
+def _running(command: str, settings: Settings) -> Iterator[None]:
+    """Around a flow run: a Prefect API (the configured server, or a temporary one that dies
+    with this process), and a warehouse that stayed busy told in one line (exit code 1)."""
+    from budget.prefect_api import prefect_api
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        with prefect_api(settings.prefect_start_timeout_s):
+            yield
+    except WarehouseBusy as busy:
+        typer.echo(f"{command}: {busy}", err=True)
+        raise typer.Exit(code=1) from None
 
 
 def _check_source(source: str) -> None:
@@ -116,18 +135,20 @@ def ingest(
     _check_source(source)
     from flows.ingest import ingest as ingest_flow
 
-    summary = ingest_flow(
-        source=source,
-        data_dir=str(settings.data_dir),
-        workers=settings.workers,
-        dask_address=settings.dask_address,
-        max_pages=settings.max_pages,
-        retry_quarantined=retry_quarantined,
-    )
+    with _running("ingest", settings):
+        summary = ingest_flow(
+            source=source,
+            data_dir=str(settings.data_dir),
+            workers=settings.workers,
+            dask_address=settings.dask_address,
+            max_pages=settings.max_pages,
+            retry_quarantined=retry_quarantined,
+        )
     typer.echo(summary.to_text())
     typer.echo(f"query it: .venv/bin/duckdb -readonly {settings.warehouse().database}")
-    # Quarantined files are an expected outcome; a file the run itself failed on is not.
-    raise typer.Exit(code=1 if any(o.status == "failed" for o in summary.outcomes) else 0)
+    # 0: every input has its outcome (quarantined and rejected files are expected outcomes);
+    # 3: some links were unavailable (tried again next run); 1: the run failed on an input.
+    raise typer.Exit(code=summary.exit_code)
 
 
 @app.command()
@@ -144,7 +165,8 @@ def reconcile(
     """Check every accounting identity of the current disclosures; keep and report findings."""
     if fail_on not in ("error", "warning", "never"):
         raise typer.BadParameter("choose error, warning or never", param_hint="--fail-on")
-    warehouse = _settings(data_dir=data_dir).warehouse()
+    settings = _settings(data_dir=data_dir)
+    warehouse = settings.warehouse()
     if not warehouse.database.exists():
         typer.echo(
             f"{warehouse.data_dir}: no warehouse.duckdb here (run an ingest first)", err=True
@@ -153,7 +175,8 @@ def reconcile(
     from flows.reconcile import reconcile as reconcile_flow
     from reconcile.report import report_path
 
-    run = reconcile_flow(data_dir=str(warehouse.data_dir), years=year or None)
+    with _running("reconcile", settings):
+        run = reconcile_flow(data_dir=str(warehouse.data_dir), years=year or None)
     typer.echo(f"reconcile {run.run_id}: {run.headline}")
     typer.echo(f"report: {report_path(warehouse, run.run_id)}")
     counts = run.counts()
@@ -164,16 +187,19 @@ def reconcile(
 @app.command()
 def nightly(source: Source, data_dir: DataDir = None) -> None:
     """Run tonight's job now: ingest the source, then reconcile the warehouse."""
-    warehouse = _settings(data_dir=data_dir).warehouse()
+    settings = _settings(data_dir=data_dir)
+    warehouse = settings.warehouse()
     _check_source(source)
     from flows.nightly import nightly as nightly_flow
     from reconcile.report import report_path
 
-    result = nightly_flow(source=source, data_dir=str(warehouse.data_dir))
+    with _running("nightly", settings):
+        result = nightly_flow(source=source, data_dir=str(warehouse.data_dir))
     typer.echo(result.to_text())
     if result.reconcile_run_id is not None:
         typer.echo(f"report: {report_path(warehouse, result.reconcile_run_id)}")
     typer.echo(f"query it: .venv/bin/duckdb -readonly {warehouse.database}")
+    raise typer.Exit(code=result.ingest.exit_code)
 
 
 @app.command()

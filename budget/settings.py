@@ -58,6 +58,20 @@ class Settings(BaseSettings):
     max_download_mb: float = Field(
         200.0, gt=0, description="A download larger than this is refused (rejected)."
     )
+    retry_budget_s: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds a run spends at most on one link that fails on the network or with "
+        "5xx/429, its retries included; a host still unreachable then is not tried again until "
+        "the next run.",
+    )
+    prefect_start_timeout_s: float = Field(
+        120.0,
+        gt=0,
+        description="How long a one-off command without PREFECT_API_URL waits for Prefect's "
+        "temporary local API server to start (Prefect's own default, 20 s, is too short on a "
+        "busy machine).",
+    )
     alert_webhook_url: str | None = Field(
         None,
         description="Where `budget deploy` points the alerts (a run failed; new reconciliation "
@@ -76,6 +90,13 @@ class Settings(BaseSettings):
         description="The TrueType CJK font sample and test PDFs embed (default: Debian's "
         "fonts-wqy-zenhei).",
     )
+
+    @field_validator("data_dir")
+    @classmethod
+    def _a_folder(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError(f"{value} is a file, not a folder")
+        return value
 
     @field_validator("dask_address", "alert_webhook_url", "source", mode="before")
     @classmethod
@@ -101,7 +122,9 @@ class Settings(BaseSettings):
     def http(self) -> HttpSettings:
         from sources.downloads import HttpSettings
 
-        return HttpSettings(max_bytes=int(self.max_download_mb * 2**20))
+        return HttpSettings(
+            max_bytes=int(self.max_download_mb * 2**20), retry_budget_s=self.retry_budget_s
+        )
 
     def gate(self) -> GateSettings:
         from expectations.gate import GateSettings

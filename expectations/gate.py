@@ -1,7 +1,7 @@
 """The Great Expectations gate: the one module that talks to GX.
 
     gate = Gate(GateSettings(docs_dir=data_dir / "docs"))   # one GX context per run
-    gate.screen({label: path, ...})   # before extraction, all files at once: page counts
+    gate.screen({label: pages, ...}, {label: active, ...})  # before extraction, all at once
     result = gate.validate(disclosure, label)
     result.passed, result.critical, result.warnings, result.reason, result.message
     gate.build_docs()                 # Data Docs for this run's validations → docs/index.html
@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,7 +38,6 @@ from great_expectations.data_context.types.base import (
 )
 
 from disclosure.model import Disclosure
-from disclosure.pdf import count_pages
 from disclosure.template import Template, load_template
 from expectations.frames import (
     HEADER_SEPARATOR,
@@ -126,26 +124,31 @@ class Gate:
         self._screened: dict[str, GateResult] = {}
         self._validations = 0  # GX validations this run (Data Docs has nothing new without)
 
-    def screen(self, files: Mapping[str, str | os.PathLike[str]]) -> dict[str, GateResult]:
-        """Check what can be known before extraction — the page count, read in ~1 ms a file —
-        for a whole batch of files (by label) in one GX validation.
+    def screen(
+        self,
+        page_counts: Mapping[str, int | None],
+        active_content: Mapping[str, Sequence[str]] | None = None,
+    ) -> dict[str, GateResult]:
+        """Check what can be known before extraction — the page count, the active content a
+        file declares — for a whole batch of files (by label) in one GX validation. The facts
+        come from peeking at each file (`disclosure.pdf.peek`, in a bounded child process):
+        the gate opens no file.
 
-        A file that cannot be opened to count its pages gets no result: extraction will say
+        A file whose pages could not be counted (None) gets no result: extraction will say
         why. A result is kept and joins its document's `validate` result (same label).
         """
-        started = time.perf_counter()
-        pages = {label: count_pages(path) for label, path in files.items()}
-        counted = {label: n for label, n in pages.items() if n is not None}
-        return self._screen_counted(counted, time.perf_counter() - started)
+        counted = {label: n for label, n in page_counts.items() if n is not None}
+        return self._screen_counted(counted, active_content)
 
     def _screen_counted(
-        self, counted: Mapping[str, int], counting_s: float = 0.0
+        self, counted: Mapping[str, int], active: Mapping[str, Sequence[str]] | None = None
     ) -> dict[str, GateResult]:
         if not counted:
             return {}
-        started = time.perf_counter() - counting_s
+        started = time.perf_counter()
         run_id = RunIdentifier(run_name=SCREEN, run_time=dt.datetime.now(dt.UTC))
-        results = self._validate(SCREEN, screen_frame(counted), self.parameters(None), run_id)
+        frame = screen_frame(counted, active)
+        results = self._validate(SCREEN, frame, self.parameters(None), run_id)
         seconds = (time.perf_counter() - started) / len(counted)
         screened = {}
         for label in counted:

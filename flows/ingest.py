@@ -22,10 +22,12 @@ from expectations.gate import Gate
 from sources import parse_source, source_label
 from tasks.artifacts import publish_ingest
 from tasks.discover import discover
+from tasks.failures import plain_failures
 from tasks.fetch import fetch
 from tasks.limits import ensure_limits
 from tasks.load import load, record_duplicates
-from tasks.progress import in_batches, track
+from tasks.peek import peek_documents
+from tasks.progress import Progress, in_batches
 from tasks.runners import extractor
 from tasks.summary import IngestSummary, summarise
 from tasks.validate import (
@@ -68,6 +70,7 @@ def ingest(
         retry_quarantined: Also re-process every quarantined document from raw/, e.g. after a
             template or a limit was fixed.
     """
+    plain_failures()  # a busy warehouse fails the run with one line, not a traceback
     settings = Settings.load(
         data_dir=data_dir, workers=workers, dask_address=dask_address, max_pages=max_pages
     )
@@ -76,18 +79,22 @@ def ingest(
     fetched = fetch(parse_source(source), warehouse.data_dir, settings.http())
     batch = discover(fetched.folder, warehouse, fetched.origins)
     retries = quarantined_documents(warehouse) if retry_quarantined else []
+    documents = peek_documents([*batch.new, *retries])
     gate = Gate(settings.gate())  # one Great Expectations context for the whole run
-    screened = screen_documents([*batch.new, *retries], gate)
+    screened = screen_documents(documents, gate)
     outcomes = []
-    with extractor(screened.passed, settings.extract()) as extract:
+    with (
+        extractor(screened.passed, settings.extract()) as extract,
+        Progress("ingest", len(screened.passed)) as progress,
+    ):
         # Validated a batch at a time: Great Expectations costs per expectation, not per row.
-        for documents in in_batches(track(screened.passed, "ingest"), VALIDATION_BATCH):
+        for documents in in_batches(screened.passed, VALIDATION_BATCH):
             validated = validate([extract(d) for d in documents], gate)
-            outcomes += [load(e, warehouse) for e in validated]
+            outcomes += [load(e, warehouse, progress) for e in validated]
     outcomes += [load(refused, warehouse) for refused in screened.refused]
     outcomes += record_duplicates(batch.repeats, warehouse)
     publish_data_docs(gate)
-    summary = summarise(batch.unchanged, outcomes)
+    summary = summarise(batch.unchanged, [*outcomes, *fetched.outcomes()])
     publish_ingest(summary, warehouse, fetched.source_uri, fetched)
     return summary
 

@@ -20,6 +20,7 @@ from flows.reconcile import reconcile
 from reconcile.report import report_path
 from sources import source_label
 from tasks.alerts import announce_new_errors
+from tasks.failures import plain_failures
 from tasks.summary import IngestSummary
 
 
@@ -56,6 +57,7 @@ def nightly(source: str | Path, data_dir: str | Path | None = None) -> NightlyRe
         data_dir: Where raw/, parquet/ and warehouse.duckdb live (default: BUDGET_DATA_DIR,
             else ./data).
     """
+    plain_failures()  # a busy warehouse fails the run with one line, not a traceback
     settings = Settings.load(data_dir=data_dir).warehouse()
     data_dir = str(settings.data_dir)
     ingested = ingest(source=source, data_dir=data_dir)

@@ -16,6 +16,7 @@ from prefect.runtime import flow_run
 
 from budget.settings import Settings
 from reconcile.runs import Run
+from tasks.failures import plain_failures
 from tasks.reconcile import check_years, plan_run, publish_run, record_run, report_run
 
 
@@ -33,6 +34,7 @@ def reconcile(data_dir: str | Path | None = None, years: list[int] | None = None
             else ./data).
         years: Check only these budget years (default: every year loaded).
     """
+    plain_failures()  # a busy warehouse fails the run with one line, not a traceback
     settings = Settings.load(data_dir=data_dir).warehouse()
     plan = plan_run(settings, years)
     evaluations = [check_years(settings, batch, plan) for batch in plan.batches]

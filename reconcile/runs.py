@@ -32,7 +32,7 @@ from reconcile.evaluation import Evaluation, evaluate_warehouse
 from reconcile.inputs import warehouse_years, year_batches
 from warehouse.catalog import open_reader, open_writer, register_views
 from warehouse.ledger import now
-from warehouse.lock import writer_lock
+from warehouse.lock import Notify, writer_lock
 from warehouse.partitions import PARTITION_FILE, write_partition
 from warehouse.relations import RECONCILIATION_FINDINGS, RECONCILIATION_RUNS, Relation
 from warehouse.settings import WarehouseSettings
@@ -145,13 +145,13 @@ def combine(
     )
 
 
-def record_run(settings: WarehouseSettings, run: Run) -> None:
+def record_run(settings: WarehouseSettings, run: Run, notify: Notify | None = None) -> None:
     """Keep the run: its findings file, then its rules file (the commit mark), then the views
-    that read them — under the writer lock."""
-    with writer_lock(settings):
+    that read them — under the writer lock (waiting, and saying so through `notify`)."""
+    with writer_lock(settings, notify):
         write_partition(settings, RECONCILIATION_FINDINGS, run.findings, run.run_id)
         write_partition(settings, RECONCILIATION_RUNS, run.rules, run.run_id)
-        con = open_writer(settings)
+        con = open_writer(settings, notify)
         try:
             register_views(con, settings)
         finally:

@@ -22,10 +22,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.runtime import flow_run
 
-from sources.downloads import Download
 from tasks.fetch import Fetched
 from tasks.summary import IngestSummary
-from warehouse.documents import Outcome, Status
+from warehouse.documents import Outcome
 from warehouse.settings import WarehouseSettings
 
 DOCUMENTS_ARTIFACT = "ingest-documents"
@@ -36,7 +35,7 @@ COLUMNS = ("file", "unit", "year", "status", "reason", "tables", "cells")
 def outcome_to_row(outcome: Outcome) -> dict[str, object]:
     unit = " ".join(p for p in (outcome.unit_code, outcome.unit_name) if p)
     return {
-        "file": outcome.document.file_name,
+        "file": outcome.file_name,
         "unit": unit,
         "year": outcome.year if outcome.year is not None else "",
         "status": str(outcome.status),
@@ -46,29 +45,10 @@ def outcome_to_row(outcome: Outcome) -> dict[str, object]:
     }
 
 
-def download_to_row(download: Download) -> dict[str, object]:
-    """A listing link whose file never reached the folder: no document, but a row all the same."""
-    return {
-        "file": download.link.file_name,
-        "unit": "",
-        "year": "",
-        "status": str(download.status),
-        "reason": download.reason or "",
-        "tables": "",
-        "cells": "",
-    }
-
-
-def documents_table(
-    summary: IngestSummary, fetched: Fetched | None = None
-) -> list[dict[str, object]]:
-    """Rows in the order a person reads them: what changed first, unchanged files last."""
-    changed = [o for o in summary.outcomes if o.status is not Status.UNCHANGED]
-    unchanged = [o for o in summary.outcomes if o.status is Status.UNCHANGED]
-    rows = [outcome_to_row(o) for o in changed]
-    rows += [download_to_row(d) for d in (fetched.not_kept if fetched else [])]
-    rows += [outcome_to_row(o) for o in unchanged]
-    return rows
+def documents_table(summary: IngestSummary) -> list[dict[str, object]]:
+    """Rows in the order a person reads them: what changed first, unchanged files last; a
+    listing's link whose file was not kept (rejected, unavailable) is a row of its own."""
+    return [outcome_to_row(o) for o in summary.ordered()]
 
 
 def report_links(settings: WarehouseSettings) -> dict[str, Path]:
@@ -114,7 +94,7 @@ def publish_ingest(
     source: str,
     fetched: Fetched | None = None,
 ) -> None:
-    rows = documents_table(summary, fetched)
+    rows = documents_table(summary)
     create_table_artifact(
         rows or [dict.fromkeys(COLUMNS, "")],
         key=DOCUMENTS_ARTIFACT,

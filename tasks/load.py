@@ -12,6 +12,7 @@ from prefect.utilities.annotations import quote
 
 from tasks.extract import Extraction
 from tasks.limits import warehouse_writes
+from tasks.progress import Progress, waiting_notice
 from warehouse import store
 from warehouse.documents import Document, Outcome, Status
 from warehouse.settings import WarehouseSettings
@@ -28,9 +29,12 @@ def _load_run_name() -> str:
 
 
 @task(name="load", task_run_name=_load_run_name, cache_policy=NO_CACHE)
-def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcome:
-    """Waits for a `warehouse-writes` slot and the writer lock; see warehouse.store for the
-    write order."""
+def load_document(
+    extraction: Extraction, settings: WarehouseSettings, progress: Progress | None = None
+) -> Outcome:
+    """Waits for a `warehouse-writes` slot and the writer lock, saying so in the log and on
+    the run's `progress` (advanced once loaded); see warehouse.store for the write order."""
+    notify = waiting_notice(progress)
     with warehouse_writes():
         if extraction.disclosure is None:
             outcome = store.quarantine_document(
@@ -40,6 +44,7 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
                 extraction.message or str(extraction.document.path),
                 flow_run_id=flow_run.id,
                 validation=extraction.validation,
+                notify=notify,
             )
         else:
             outcome = store.load_disclosure(
@@ -48,6 +53,7 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
                 extraction.disclosure,
                 flow_run_id=flow_run.id,
                 validation=extraction.validation,
+                notify=notify,
             )
     if outcome.status is Status.LOADED and extraction.disclosure is not None:
         d = extraction.disclosure
@@ -63,16 +69,22 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
         f" ({outcome.reason})" if outcome.reason else "",
         f", superseding {outcome.superseded_file}" if outcome.superseded_file else "",
     )
+    if progress is not None:
+        progress.advance(extraction.document.file_name)
     return outcome
 
 
-def load(extraction: Extraction, settings: WarehouseSettings) -> Outcome:
+def load(
+    extraction: Extraction, settings: WarehouseSettings, progress: Progress | None = None
+) -> Outcome:
     """`load_document`, its extraction passed quoted: Prefect would otherwise walk every cell of
     a disclosure looking for futures."""
-    return load_document(quote(extraction), settings)  # type: ignore[call-overload]
+    return load_document(quote(extraction), settings, progress)  # type: ignore[call-overload]
 
 
 @task(name="record-duplicates", task_run_name="record-duplicates", cache_policy=NO_CACHE)
 def record_duplicates(documents: Sequence[Document], settings: WarehouseSettings) -> list[Outcome]:
     with warehouse_writes():
-        return store.record_duplicates(settings, documents, flow_run_id=flow_run.id)
+        return store.record_duplicates(
+            settings, documents, flow_run_id=flow_run.id, notify=waiting_notice()
+        )

@@ -79,7 +79,7 @@ def record_run(
 ) -> Run:
     """Keep the run's findings and rule statuses (Parquet + views), under the writer lock."""
     run = combine(plan.run_id, plan.checked_at, evaluations, load_catalog())
-    keep_run(settings, run)
+    keep_run(settings, run, get_run_logger().warning)
     return run
 
 

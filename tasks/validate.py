@@ -23,6 +23,7 @@ from prefect.utilities.annotations import quote
 from expectations.gate import Gate
 from expectations.results import GateResult
 from tasks.extract import Extraction
+from tasks.progress import waiting_notice
 from warehouse import store
 from warehouse.documents import Document
 from warehouse.settings import WarehouseSettings
@@ -36,8 +37,13 @@ class Screening:
 
 @task(name="screen", task_run_name="screen", cache_policy=NO_CACHE)
 def screen_documents(documents: Sequence[Document], gate: Gate) -> Screening:
-    """Refuse, before the expensive extraction, files with an absurd page count."""
-    screened = gate.screen({d.docs_label: d.readable_path for d in documents})
+    """Refuse, before the expensive extraction, files with an absurd page count (none, or
+    more than the maximum); note the active content a file declares (a warning). From what
+    each document's peek told (tasks.peek)."""
+    screened = gate.screen(
+        {d.docs_label: d.page_count for d in documents},
+        {d.docs_label: d.active_content for d in documents},
+    )
     screening = Screening(passed=[], refused=[])
     for document in documents:
         result = screened.get(document.docs_label)
@@ -117,6 +123,6 @@ def publish_data_docs(gate: Gate) -> Path | None:
 @task(name="find-quarantined", task_run_name="find-quarantined", cache_policy=NO_CACHE)
 def quarantined_documents(settings: WarehouseSettings) -> list[Document]:
     """Every quarantined document, read again from its raw copy, marked for re-processing."""
-    documents = store.quarantined(settings)
+    documents = store.quarantined(settings, waiting_notice())
     get_run_logger().info("%d quarantined documents to re-process", len(documents))
     return documents

@@ -138,17 +138,22 @@ def record(
     )
 
 
+SUPERSEDED_REASON = "later_version"  # a superseded document's reason; its message says which
+
+
 def supersede(
     con: duckdb.DuckDBPyConnection, doc_id: str, by: Document, *, year: int, unit_code: str
 ) -> None:
     con.execute(
         """
         UPDATE disclosures
-        SET status = 'superseded', superseded_by = ?, reason = ?, status_changed_at = ?
+        SET status = 'superseded', superseded_by = ?, reason = ?, message = ?,
+            status_changed_at = ?
         WHERE doc_id = ? AND status = 'loaded'
         """,
         [
             by.doc_id,
+            SUPERSEDED_REASON,
             f"superseded by {by.file_name} ({by.doc_id[:12]}), "
             f"a later version for unit {unit_code}, {year}",
             now(),

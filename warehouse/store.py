@@ -44,6 +44,8 @@ from warehouse.settings import WarehouseSettings
 from warehouse.staging import sweep_staging, write_text_atomically
 from warehouse.validation_results import insert_results, result_to_rows
 
+DUPLICATE_REASON = "same_bytes"  # a duplicate's reason: its message names the first file
+
 
 @contextmanager
 def _writing(
@@ -212,18 +214,21 @@ def _already_seen(
         first = ledger.entry(con, document.doc_id)
         if first is None or first.status == Status.QUARANTINED:
             return None  # re-process it: its new record replaces the quarantine
-        return Outcome(document, Status.UNCHANGED, reason=f"no longer quarantined ({first.status})")
+        return Outcome(
+            document, Status.UNCHANGED, message=f"no longer quarantined ({first.status})"
+        )
     if ledger.seen_at(con, document):
-        return Outcome(document, Status.UNCHANGED, reason="already ingested from this file")
+        return Outcome(document, Status.UNCHANGED, message="already ingested from this file")
     first = ledger.entry(con, document.doc_id)
     if first is None:
         return None
-    reason = f"same bytes as {first.file_name} ({first.status})"
+    message = f"{document.path}: same bytes as {first.file_name} ({first.status})"
     ledger.record(
         con,
         document,
         Status.DUPLICATE,
-        reason=reason,
+        reason=DUPLICATE_REASON,
+        message=message,
         template=first.template,
         year=first.year,
         unit_code=first.unit_code,
@@ -234,7 +239,8 @@ def _already_seen(
     return Outcome(
         document,
         Status.DUPLICATE,
-        reason=reason,
+        reason=DUPLICATE_REASON,
+        message=message,
         year=first.year,
         unit_code=first.unit_code,
         unit_name=first.unit_name,
