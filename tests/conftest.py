@@ -102,3 +102,11 @@ def make_inbox(tmp_path: Path, sample_pdfs: dict[str, Path]) -> Callable[..., Pa
         return inbox
 
     return make
+
+
+@pytest.fixture(scope="session")
+def bomb_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """~1 MB on disk, a page content stream of 1 GiB of zeros (tests.hostile.flate_bomb)."""
+    from tests.hostile import flate_bomb
+
+    return flate_bomb(tmp_path_factory.mktemp("bomb") / "炸弹.pdf")
