@@ -44,9 +44,23 @@ class Settings(BaseSettings):
         description="How long a writer waits for another writer, or for an open connection to "
         "warehouse.duckdb, before it gives up.",
     )
-    workers: int = Field(1, ge=1, description="Processes per PDF for extraction.")
+    workers: int | None = Field(
+        None,
+        ge=1,
+        description="Documents parsed at once, each in a bounded child process (default: as "
+        "many as the machine has cores).",
+    )
     extract_timeout_s: float = Field(
-        900.0, gt=0, description="Seconds one document's extraction may take."
+        120.0,
+        gt=0,
+        description="Seconds a child may parse one document (peek or extraction): it is killed "
+        "at the limit and the document quarantined as extraction_timeout.",
+    )
+    extract_memory_mb: int = Field(
+        1024,
+        ge=128,
+        description="Memory (address space, RLIMIT_AS) a child may use to parse one document: "
+        "a decompression bomb stops there, quarantined as resource_limit.",
     )
     dask_address: str | None = Field(
         None,
@@ -117,7 +131,14 @@ class Settings(BaseSettings):
     def extract(self) -> ExtractSettings:
         from tasks.runners import ExtractSettings
 
-        return ExtractSettings(self.workers, self.extract_timeout_s, self.dask_address)
+        values = {"workers": self.workers} if self.workers else {}
+        return ExtractSettings(
+            timeout_s=self.extract_timeout_s,
+            memory_mb=self.extract_memory_mb,
+            max_pages=self.max_pages,
+            dask_address=self.dask_address,
+            **values,
+        )
 
     def http(self) -> HttpSettings:
         from sources.downloads import HttpSettings

@@ -15,12 +15,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
-
 from disclosure.cover import Cover, lines_to_cover
 from disclosure.errors import DamagedPdf, NotAPdf
 
@@ -65,6 +59,8 @@ def count_pages(path: str | os.PathLike[str]) -> int | None:
     None when PDFium cannot open the file: extraction then refuses it with its own reason
     (not a PDF, encrypted, damaged), so nothing here guesses.
     """
+    import pypdfium2 as pdfium  # imported where a PDF is read: sniffing needs no PDF library
+
     try:
         document = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, OSError):
@@ -81,6 +77,8 @@ def peek_cover(path: str | os.PathLike[str], pages: int = 2) -> Cover:
 
     Never raises: a file PDFium cannot read peeks as an empty Cover, and extraction says why.
     """
+    import pypdfium2 as pdfium
+
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception:  # any unreadable file: extraction reports it properly
@@ -103,6 +101,11 @@ def _catalog_facts(
 ) -> tuple[int | None, tuple[str, ...]]:
     """pdfminer's reading of the catalog: the active content it declares and, when asked,
     the page count (None when it cannot be read). Nothing is run: a script is only named."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
     try:
         with open(path, "rb") as f:
             document = PDFDocument(PDFParser(f))

@@ -9,6 +9,14 @@ Runs after each nightly ingest and on demand. Findings are kept per run in the w
 
 from __future__ import annotations
 
+if __name__ == "__main__":
+    # `python -m flows.reconcile` is `budget reconcile`. It runs before this module's own
+    # imports (Prefect, Great Expectations: seconds), so that the command starts Prefect's
+    # temporary API first, and imports this module again, under its own name, meanwhile.
+    from budget.cli import run_as
+
+    run_as("reconcile", prog_name="python -m flows.reconcile")
+
 from pathlib import Path
 
 from prefect import flow
@@ -42,9 +50,3 @@ def reconcile(data_dir: str | Path | None = None, years: list[int] | None = None
     report = report_run(settings, run)
     publish_run(run, report)
     return run
-
-
-if __name__ == "__main__":
-    from budget.cli import run_as
-
-    run_as("reconcile", prog_name="python -m flows.reconcile")

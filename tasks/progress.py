@@ -9,7 +9,6 @@ says it waits: a warning in its run log, and that note.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import TypeVar, cast
 from uuid import UUID
@@ -129,15 +128,3 @@ def waiting_notice(progress: Progress | None = None) -> Notify:
             progress.note(message)
 
     return say
-
-
-def in_batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of at most `size` items (the last may be shorter)."""
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -38,14 +38,21 @@ class Screening:
 @task(name="screen", task_run_name="screen", cache_policy=NO_CACHE)
 def screen_documents(documents: Sequence[Document], gate: Gate) -> Screening:
     """Refuse, before the expensive extraction, files with an absurd page count (none, or
-    more than the maximum); note the active content a file declares (a warning). From what
-    each document's peek told (tasks.peek)."""
-    screened = gate.screen(
-        {d.docs_label: d.page_count for d in documents},
-        {d.docs_label: d.active_content for d in documents},
-    )
+    more than the maximum) and files whose peek reached a parsing limit; note the active
+    content a file declares (a warning). From what each document's peek told (tasks.peek)."""
     screening = Screening(passed=[], refused=[])
     for document in documents:
+        if document.refused:  # its peek reached a parsing limit: no extraction either
+            reason, words = document.refused
+            screening.refused.append(
+                Extraction(document, reason=reason, message=f"{document.path}: {words}")
+            )
+    peeked = [d for d in documents if not d.refused]
+    screened = gate.screen(
+        {d.docs_label: d.page_count for d in peeked},
+        {d.docs_label: d.active_content for d in peeked},
+    )
+    for document in peeked:
         result = screened.get(document.docs_label)
         if result is None or result.passed:
             screening.passed.append(document)
@@ -81,6 +88,7 @@ def _judged(extraction: Extraction, result: GateResult) -> Extraction:
     return dataclasses.replace(
         extraction,
         disclosure=None,
+        cells=None,
         reason=result.reason,
         message=f"{extraction.document.path}: {result.message}",
         validation=result,

@@ -26,6 +26,8 @@ class Document:
     # active content the file declares (never run).
     page_count: int | None = None
     active_content: tuple[str, ...] = ()
+    # (reason, words) when even the peek reached a parsing limit: refused before extraction.
+    refused: tuple[str, str] | None = None
 
     @property
     def label(self) -> str:

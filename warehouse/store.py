@@ -35,7 +35,13 @@ import pyarrow as pa
 from disclosure.model import Disclosure
 from expectations.results import GateResult
 from warehouse import ledger
-from warehouse.catalog import open_reader, open_writer, register_views, views_current
+from warehouse.catalog import (
+    open_reader,
+    open_writer,
+    refresh_views,
+    register_views,
+    views_current,
+)
 from warehouse.documents import Document, Outcome, Status
 from warehouse.lock import Notify, writer_lock
 from warehouse.partitions import BadPartitionKey, partition_dir, sweep_cells, write_cells
@@ -97,8 +103,11 @@ def load_disclosure(
     flow_run_id: str | None = None,
     validation: GateResult | None = None,
     notify: Notify | None = None,
+    cells: pa.Table | None = None,
 ) -> Outcome:
-    """Make `disclosure` the current version of its unit and year (recording its checks)."""
+    """Make `disclosure` the current version of its unit and year (recording its checks).
+
+    `cells`: its budget_cells rows when already built (by the child that extracted it)."""
     with _writing(settings, notify=notify) as con:
         seen = _already_seen(con, document, flow_run_id)
         if seen is not None:
@@ -114,7 +123,8 @@ def load_disclosure(
                 validation=validation,
             )
         try:
-            cells = disclosure_to_cells(disclosure, document.doc_id)
+            if cells is None:
+                cells = disclosure_to_cells(disclosure, document.doc_id)
             write_cells(settings, disclosure.year, disclosure.unit_code, document.doc_id, cells)
         except (pa.ArrowInvalid, BadPartitionKey) as error:
             return _quarantine(
@@ -284,8 +294,8 @@ def _commit_load(
     con.register("incoming_tables", tables)
     con.execute("INSERT INTO budget_tables BY NAME SELECT * FROM incoming_tables")
     con.unregister("incoming_tables")
-    # The first partition turns budget_cells from an empty placeholder into a Parquet view.
-    register_views(con, settings)
+    # The first cells file turns budget_cells from an empty placeholder into a Parquet view.
+    refresh_views(con, settings)
     con.commit()
     return Outcome(
         document,

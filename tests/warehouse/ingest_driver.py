@@ -116,7 +116,7 @@ KILL_POINTS: dict[str, Callable[[], None]] = {
         warehouse.staging.os, "replace", _replace_hook("budget_cells", True)
     ),
     # inside the ledger transaction, after every statement, before COMMIT
-    "before-commit": lambda: _after(warehouse.store, "register_views"),
+    "before-commit": lambda: _after(warehouse.store, "refresh_views"),
     # the ledger committed (the new version current), the superseded file not yet removed
     "committed": _before_partition_sweep,
     # a quarantine report written, its ledger row not yet recorded
