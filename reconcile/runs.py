@@ -22,7 +22,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
@@ -214,3 +215,48 @@ def read_run(settings: WarehouseSettings, run_id: str | None = None) -> Run | No
         years=tuple(first["years"]),
         seconds=sum(rules.column("seconds").to_pylist()),
     )
+
+
+def still_current(settings: WarehouseSettings, catalog: Catalog | None = None) -> Run | None:
+    """The latest run, when it still describes the warehouse: no document was loaded or
+    superseded since it checked, it checked every year now current, and the rules are the
+    ones it ran — the same ids, no rule file (nor the template) changed on disk since. None
+    otherwise, or when there is no run yet. A nightly run with nothing new skips reconciling
+    then: the findings would be the same."""
+    run = read_run(settings)
+    if run is None:
+        return None
+    catalog = catalog or load_catalog()
+    if set(run.rules.column("rule_id").to_pylist()) != {r.id for r in catalog.rules}:
+        return None
+    if _changed_on_disk_after(run.checked_at, catalog.template.name):
+        return None
+    con = open_reader(settings)
+    if con is None:
+        return None
+    try:
+        ((changed, years),) = con.execute(
+            """
+            SELECT max(status_changed_at) FILTER (WHERE status IN ('loaded', 'superseded')),
+                   list(DISTINCT year) FILTER (WHERE status = 'loaded' AND year IS NOT NULL)
+            FROM disclosures
+            """
+        ).fetchall()
+    finally:
+        con.close()
+    if changed is None or changed > run.checked_at or set(years or ()) != set(run.years):
+        return None
+    return run
+
+
+def _changed_on_disk_after(at: datetime, template: str) -> bool:
+    """Whether a rule file of `template`, or the template itself, is newer than `at` (UTC)."""
+    files = [
+        Path(str(resources.files("reconcile").joinpath("rules", template))),
+        Path(str(resources.files("disclosure").joinpath("templates", f"{template}.yaml"))),
+    ]
+    newest = max(
+        (p.stat().st_mtime for root in files for p in [root, *root.rglob("*")] if p.exists()),
+        default=0.0,
+    )
+    return datetime.fromtimestamp(newest, UTC).replace(tzinfo=None) > at

@@ -21,7 +21,7 @@ from prefect.runtime import task_run
 from reconcile.catalog import SEVERITIES, load_catalog
 from reconcile.evaluation import Evaluation
 from reconcile.report import write_report
-from reconcile.runs import Run, combine, evaluate_batch, new_run_id, plan_batches
+from reconcile.runs import Run, combine, evaluate_batch, new_run_id, plan_batches, still_current
 from reconcile.runs import record_run as keep_run
 from warehouse.ledger import now
 from warehouse.settings import WarehouseSettings
@@ -172,3 +172,13 @@ def run_to_markdown(run: Run, report: Path) -> str:
 
 def _text(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
+
+
+@task(name="check-reconciliation", task_run_name="check-reconciliation", cache_policy=NO_CACHE)
+def current_run(settings: WarehouseSettings) -> Run | None:
+    """The latest reconciliation run, when the warehouse and the rules have not changed since
+    it ran (reconcile.runs.still_current): its findings stand, nothing to run again."""
+    run = still_current(settings)
+    if run is not None:
+        get_run_logger().info("nothing changed since reconciliation run %s", run.run_id)
+    return run

@@ -57,6 +57,11 @@ class IngestSummary:
         return ", ".join(f"{n} {name}" for name, n in counts.items())
 
     @property
+    def changed_warehouse(self) -> bool:
+        """Whether the run changed what is current: a load, or a supersession."""
+        return bool(self.having(Status.LOADED, Status.SUPERSEDED))
+
+    @property
     def exit_code(self) -> int:
         if self.having(Status.FAILED):
             return EXIT_FAILED
