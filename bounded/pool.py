@@ -20,7 +20,6 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from bounded.limits import CRASHED, RESOURCE_LIMIT, TIMEOUT, Bounded, Limits
@@ -89,12 +88,7 @@ class Pool:
             self._add()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         for worker in self._started:
             worker.stop()
         self._started.clear()

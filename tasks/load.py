@@ -7,21 +7,20 @@ from collections.abc import Sequence
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.runtime import flow_run, task_run
+from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from tasks.extract import Extraction
 from tasks.limits import warehouse_writes
 from tasks.progress import Progress, waiting_notice
+from tasks.run_names import parameter
 from warehouse import store
 from warehouse.documents import Document, Outcome, Status
 from warehouse.settings import WarehouseSettings
 
 
 def _load_run_name() -> str:
-    extraction = task_run.parameters["extraction"]
-    if isinstance(extraction, quote):  # the flow quotes it so Prefect does not walk every cell
-        extraction = extraction.unquote()
+    extraction: Extraction = parameter("extraction")
     found = extraction.disclosure
     if found is not None and found.unit_code and found.year:
         return f"load-{found.unit_code}-{found.year}"

@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.runtime import task_run
-from prefect.utilities.annotations import quote
 
 from bounded.limits import RESOURCE_LIMIT, TIMEOUT, Bounded
 from bounded.pool import Pool
+from tasks.run_names import parameter
 from warehouse.documents import Document
 
 if TYPE_CHECKING:
@@ -44,10 +43,7 @@ def peeked(document: Document, done: Bounded) -> Document:
 
 
 def _run_name() -> str:
-    documents = task_run.parameters["documents"]
-    if isinstance(documents, quote):
-        documents = documents.unquote()
-    return f"peek-{len(documents)}-files"
+    return f"peek-{len(parameter('documents'))}-files"
 
 
 @task(name="peek", task_run_name=_run_name, cache_policy=NO_CACHE)

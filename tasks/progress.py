@@ -9,7 +9,7 @@ says it waits: a warning in its run log, and that note.
 from __future__ import annotations
 
 import logging
-from types import TracebackType
+from contextlib import ExitStack
 from typing import TypeVar, cast
 from uuid import UUID
 
@@ -17,7 +17,7 @@ from prefect import get_run_logger
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.exceptions import MissingContextError
 from prefect.logging.handlers import PrefectConsoleHandler
-from rich.console import Console, ThemeContext
+from rich.console import Console
 from rich.default_styles import DEFAULT_STYLES
 from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as Bar
@@ -53,7 +53,7 @@ class Progress:
         self._artifact: UUID | None = None
         self._bar: Bar | None = None
         self._task_id: TaskID | None = None
-        self._theme: ThemeContext | None = None
+        self._stack = ExitStack()
 
     def __enter__(self) -> Progress:
         if not self.total:
@@ -68,25 +68,14 @@ class Progress:
             TimeElapsedColumn(),
             TextColumn("{task.fields[current]}"),
         )
-        self._theme = console.use_theme(_PROGRESS_THEME)
-        self._theme.__enter__()
-        self._bar = Bar(*columns, console=console)
-        self._bar.__enter__()
+        self._stack.enter_context(console.use_theme(_PROGRESS_THEME))
+        self._bar = self._stack.enter_context(Bar(*columns, console=console))
         self._task_id = self._bar.add_task(self.label, total=self.total, current="")
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(kind, error, traceback)
-            self._bar = None
-        if self._theme is not None:
-            self._theme.__exit__(kind, error, traceback)
-            self._theme = None
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+        self._bar = None
 
     @property
     def percent(self) -> float:

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.runtime import task_run
 from prefect.utilities.annotations import quote
 
 from expectations.gate import Gate
 from expectations.results import GateResult
 from tasks.extract import Extraction
 from tasks.progress import waiting_notice
+from tasks.run_names import parameter
 from warehouse import store
 from warehouse.documents import Document
 from warehouse.settings import WarehouseSettings
@@ -96,10 +96,7 @@ def _judged(extraction: Extraction, result: GateResult) -> Extraction:
 
 
 def _batch_run_name() -> str:
-    extractions = task_run.parameters["extractions"]
-    if isinstance(extractions, quote):
-        extractions = extractions.unquote()
-    return f"validate-{len(extractions)}-documents"
+    return f"validate-{len(parameter('extractions'))}-documents"
 
 
 @task(name="validate-batch", task_run_name=_batch_run_name, cache_policy=NO_CACHE)
