@@ -44,9 +44,23 @@ class Settings(BaseSettings):
         description="How long a writer waits for another writer, or for an open connection to "
         "warehouse.duckdb, before it gives up.",
     )
-    workers: int = Field(1, ge=1, description="Processes per PDF for extraction.")
+    workers: int | None = Field(
+        None,
+        ge=1,
+        description="Documents parsed at once, each in a bounded child process (default: as "
+        "many as the machine has cores).",
+    )
     extract_timeout_s: float = Field(
-        900.0, gt=0, description="Seconds one document's extraction may take."
+        120.0,
+        gt=0,
+        description="Seconds a child may parse one document (peek or extraction): it is killed "
+        "at the limit and the document quarantined as extraction_timeout.",
+    )
+    extract_memory_mb: int = Field(
+        1024,
+        ge=128,
+        description="Memory (address space, RLIMIT_AS) a child may use to parse one document: "
+        "a decompression bomb stops there, quarantined as resource_limit.",
     )
     dask_address: str | None = Field(
         None,
@@ -57,6 +71,20 @@ class Settings(BaseSettings):
     )
     max_download_mb: float = Field(
         200.0, gt=0, description="A download larger than this is refused (rejected)."
+    )
+    retry_budget_s: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds a run spends at most on one link that fails on the network or with "
+        "5xx/429, its retries included; a host still unreachable then is not tried again until "
+        "the next run.",
+    )
+    prefect_start_timeout_s: float = Field(
+        120.0,
+        gt=0,
+        description="How long a one-off command without PREFECT_API_URL waits for Prefect's "
+        "temporary local API server to start (Prefect's own default, 20 s, is too short on a "
+        "busy machine).",
     )
     alert_webhook_url: str | None = Field(
         None,
@@ -84,6 +112,13 @@ class Settings(BaseSettings):
         description="The TrueType CJK font sample and test PDFs embed (default: Debian's "
         "fonts-wqy-zenhei).",
     )
+
+    @field_validator("data_dir")
+    @classmethod
+    def _a_folder(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError(f"{value} is a file, not a folder")
+        return value
 
     @field_validator("dask_address", "alert_webhook_url", "source", "public_url", mode="before")
     @classmethod
@@ -113,12 +148,21 @@ class Settings(BaseSettings):
     def extract(self) -> ExtractSettings:
         from tasks.runners import ExtractSettings
 
-        return ExtractSettings(self.workers, self.extract_timeout_s, self.dask_address)
+        values = {"workers": self.workers} if self.workers else {}
+        return ExtractSettings(
+            timeout_s=self.extract_timeout_s,
+            memory_mb=self.extract_memory_mb,
+            max_pages=self.max_pages,
+            dask_address=self.dask_address,
+            **values,
+        )
 
     def http(self) -> HttpSettings:
         from sources.downloads import HttpSettings
 
-        return HttpSettings(max_bytes=int(self.max_download_mb * 2**20))
+        return HttpSettings(
+            max_bytes=int(self.max_download_mb * 2**20), retry_budget_s=self.retry_budget_s
+        )
 
     def gate(self) -> GateSettings:
         from expectations.gate import GateSettings

@@ -12,6 +12,14 @@ from types import MethodType
 
 from pdfminer.layout import LTChar, LTItem
 from pdfplumber.page import Page
+from pdfplumber.table import (
+    Table,
+    TableFinder,
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+)
+from pdfplumber.utils import obj_to_bbox
 
 from disclosure.grid import Grid, cells_to_grid, fill_grid
 from disclosure.model import BBox
@@ -142,6 +150,84 @@ def visible_on(bbox: tuple[float, float, float, float]) -> Callable[[dict], bool
     return visible
 
 
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]
+
+
+def intersections_to_cells(intersections: dict[Point, dict[str, list[dict]]]) -> list[Box]:
+    """pdfplumber's `intersections_to_cells`, the same cells in the same order, found faster.
+
+    For each intersection point it looks for the smallest cell whose top-left corner it is:
+    among the points below it and to its right. pdfplumber finds those by scanning every later
+    point, and builds each edge set again per comparison: O(n²) on a page of ~800 points, 80%
+    of its table finding. Here each column's and row's points are listed once, in the order of
+    pdfplumber's scan, and each point's edges are a set once.
+    """
+    points = sorted(intersections)
+    vertical = {p: {obj_to_bbox(e) for e in found["v"]} for p, found in intersections.items()}
+    horizontal = {p: {obj_to_bbox(e) for e in found["h"]} for p, found in intersections.items()}
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    for point in points:  # sorted by (x, y): a column top to bottom, a row left to right
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point)
+    in_column = {p: i for column in columns.values() for i, p in enumerate(column)}
+    in_row = {p: i for row in rows.values() for i, p in enumerate(row)}
+
+    def connects(p1: Point, p2: Point) -> bool:
+        if p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]):
+            return True
+        return p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
+
+    cells: list[Box] = []
+    for point in points:
+        below = columns[point[0]][in_column[point] + 1 :]
+        right = rows[point[1]][in_row[point] + 1 :]
+        found = _smallest_cell(point, below, right, connects, intersections)
+        if found is not None:
+            cells.append(found)
+    return cells
+
+
+def _smallest_cell(
+    point: Point,
+    below: list[Point],
+    right: list[Point],
+    connects: Callable[[Point, Point], bool],
+    intersections: dict[Point, dict[str, list[dict]]],
+) -> Box | None:
+    for below_pt in below:
+        if not connects(point, below_pt):
+            continue
+        for right_pt in right:
+            if not connects(point, right_pt):
+                continue
+            corner = (right_pt[0], below_pt[1])
+            if (
+                corner in intersections
+                and connects(corner, right_pt)
+                and connects(corner, below_pt)
+            ):
+                return (point[0], point[1], corner[0], corner[1])
+    return None
+
+
+class _TableFinder(TableFinder):
+    """pdfplumber's TableFinder (0.11), its cells found by `intersections_to_cells` above."""
+
+    def __init__(self, page: Page, settings: dict) -> None:
+        self.page = page
+        self.settings = TableSettings.resolve(settings)
+        self.edges = self.get_edges()
+        self.intersections = edges_to_intersections(
+            self.edges,
+            self.settings.intersection_x_tolerance,
+            self.settings.intersection_y_tolerance,
+        )
+        self.cells = intersections_to_cells(self.intersections)
+        self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+
 def page_to_content(page: Page, page_no: int) -> PageContent:
     """Read one page: find ruled grids, give their cells text, gather the remaining lines."""
     # pdfplumber builds its objects through this method: a lean one for chars (see above).
@@ -150,7 +236,8 @@ def page_to_content(page: Page, page_no: int) -> PageContent:
     chars = [ch for ch in page.chars if ch.get("upright", True) and visible(ch)]
     grids: list[Grid] = []
     loose = chars
-    for table in page.filter(visible).find_tables(TABLE_SETTINGS):
+    # page.find_tables, faster; what a reader does not see is no rule
+    for table in _TableFinder(page.filter(visible), TABLE_SETTINGS).tables:
         grid = cells_to_grid(table.cells)
         if not grid.cells:
             continue

@@ -1,17 +1,19 @@
-"""What can be told of a PDF file before extracting it: is it a PDF at all, how many pages, and
-the identity its cover prints. Cheap (PDFium, ~1–2 ms), and never a full parse.
+"""What can be told of a PDF file before extracting it: is it a PDF at all, how many pages, the
+identity its cover prints, and whether it carries active content. Cheap (PDFium, ~1–2 ms; the
+catalog through pdfminer), and never a full parse.
 
     sniff_pdf(path)        # raises NotAPdf / DamagedPdf naming the file
     count_pages(path)      # 23, or None when PDFium cannot open it (extraction will say why)
     peek_cover(path)       # Cover(year=2024, unit_code='010', unit_name='湖南省信访局')
+    active_content(path)   # ('OpenAction (JavaScript)',) — found, never executed
+    peek(path)             # all of it: Peek(page_count, cover, active_content)
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-
-import pypdfium2 as pdfium
 
 from disclosure.cover import Cover, lines_to_cover
 from disclosure.errors import DamagedPdf, NotAPdf
@@ -57,6 +59,8 @@ def count_pages(path: str | os.PathLike[str]) -> int | None:
     None when PDFium cannot open the file: extraction then refuses it with its own reason
     (not a PDF, encrypted, damaged), so nothing here guesses.
     """
+    import pypdfium2 as pdfium  # imported where a PDF is read: sniffing needs no PDF library
+
     try:
         document = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, OSError):
@@ -73,6 +77,8 @@ def peek_cover(path: str | os.PathLike[str], pages: int = 2) -> Cover:
 
     Never raises: a file PDFium cannot read peeks as an empty Cover, and extraction says why.
     """
+    import pypdfium2 as pdfium
+
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception:  # any unreadable file: extraction reports it properly
@@ -88,3 +94,61 @@ def peek_cover(path: str | os.PathLike[str], pages: int = 2) -> Cover:
         return Cover(None, None, None)
     finally:
         pdf.close()
+
+
+def _catalog_facts(
+    path: str | os.PathLike[str], count: bool = False
+) -> tuple[int | None, tuple[str, ...]]:
+    """pdfminer's reading of the catalog: the active content it declares and, when asked,
+    the page count (None when it cannot be read). Nothing is run: a script is only named."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        with open(path, "rb") as f:
+            document = PDFDocument(PDFParser(f))
+            catalog = document.catalog
+            found = []
+            action = resolve1(catalog.get("OpenAction"))
+            if isinstance(action, dict):  # an action to run on opening (not just a view to show)
+                kind = resolve1(action.get("S"))
+                found.append(f"OpenAction ({getattr(kind, 'name', kind)})")
+            if resolve1(catalog.get("AA")):
+                found.append("document actions (AA)")
+            names = resolve1(catalog.get("Names"))
+            if isinstance(names, dict) and names.get("JavaScript") is not None:
+                found.append("JavaScript")
+            pages: int | None = None
+            if count:
+                try:
+                    pages = sum(1 for _ in PDFPage.create_pages(document))
+                except Exception:
+                    pages = None
+            return pages, tuple(found)
+    except Exception:  # unreadable: extraction says why
+        return None, ()
+
+
+def active_content(path: str | os.PathLike[str]) -> tuple[str, ...]:
+    """What the PDF would run when opened in a viewer: an OpenAction, document-level actions,
+    JavaScript. Extraction never runs any of it; the gate records it as a warning."""
+    return _catalog_facts(path)[1]
+
+
+@dataclass(frozen=True)
+class Peek:
+    """What a PDF tells before extraction (see `peek`)."""
+
+    page_count: int | None  # None: neither PDFium nor pdfminer can read it (extraction says why)
+    cover: Cover
+    active_content: tuple[str, ...] = ()
+
+
+def peek(path: str | os.PathLike[str]) -> Peek:
+    """Page count (PDFium; pdfminer when PDFium refuses the file, e.g. one with no pages),
+    cover identity and active content. Never raises."""
+    pages = count_pages(path)
+    counted, active = _catalog_facts(path, count=pages is None)
+    return Peek(pages if pages is not None else counted, peek_cover(path), active)

@@ -216,7 +216,7 @@ def _check_measures(template: Template) -> None:
 
 
 @cache
-def load_template(name: str = "hunan") -> Template:
+def load_template(name: str) -> Template:
     text = resources.files("disclosure.templates").joinpath(f"{name}.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     default_unit = str(data.get("unit_label", "万元"))

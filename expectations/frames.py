@@ -16,7 +16,7 @@ are plain pandas, so the rules live in the suites (`expectations/suites/*.json`)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -29,9 +29,19 @@ HEADER_SEPARATOR = " | "
 _TOTAL_SUFFIXES = ("合计", "总计")  # 合计, 本年收入合计, 收入总计, 合计:
 
 
-def screen_frame(page_counts: Mapping[str, int]) -> pd.DataFrame:
-    """What is known of files before extraction: one row per file (by label), its page count."""
-    return pd.DataFrame({"label": list(page_counts), "page_count": list(page_counts.values())})
+def screen_frame(
+    page_counts: Mapping[str, int], active_content: Mapping[str, Sequence[str]] | None = None
+) -> pd.DataFrame:
+    """What is known of files before extraction: one row per file (by label), its page count
+    and the active content it declares (None when it declares none)."""
+    active = active_content or {}
+    return pd.DataFrame(
+        {
+            "label": list(page_counts),
+            "page_count": list(page_counts.values()),
+            "active_content": [", ".join(active.get(label, ())) or None for label in page_counts],
+        }
+    )
 
 
 def missing_tables(disclosure: Disclosure, template: Template) -> list[str]:

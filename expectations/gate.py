@@ -1,7 +1,7 @@
 """The Great Expectations gate: the one module that talks to GX.
 
     gate = Gate(GateSettings(docs_dir=data_dir / "docs"))   # one GX context per run
-    gate.screen({label: path, ...})   # before extraction, all files at once: page counts
+    gate.screen({label: pages, ...}, {label: active, ...})  # before extraction, all at once
     result = gate.validate(disclosure, label)
     result.passed, result.critical, result.warnings, result.reason, result.message
     gate.build_docs()                 # Data Docs for this run's validations → docs/index.html
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,8 +38,7 @@ from great_expectations.data_context.types.base import (
 )
 
 from disclosure.model import Disclosure
-from disclosure.pdf import count_pages
-from disclosure.template import Template, load_template
+from disclosure.template import NO_TEMPLATE, Template, load_template
 from expectations.datadocs import make_offline
 from expectations.frames import (
     frames_of,
@@ -59,7 +57,9 @@ DEFAULT_MAX_PAGES = 500
 class GateSettings:
     """How the gate judges documents; resolved once at the edge (CLI / flow parameters)."""
 
-    template: str = "hunan"  # the template extraction read with, when no table matched any
+    # The template to judge a document by when its titles matched none (None: no template, so
+    # the document fails `unknown_template`); a name only to force one.
+    template: str | None = None
     max_pages: int = DEFAULT_MAX_PAGES  # a longer file is refused before extraction
     docs_dir: Path | None = None  # where Data Docs are built; None builds none
     examples: int = 5  # unexpected values kept per failed expectation
@@ -71,6 +71,11 @@ class GateSettings:
             raise ValueError(f"examples must be >= 1, not {self.examples}")
         if self.docs_dir is not None:
             object.__setattr__(self, "docs_dir", Path(self.docs_dir).expanduser().resolve())
+
+
+def _template(name: str | None) -> Template:
+    """The template a document is judged by: its own, or none (NO_TEMPLATE) when it has none."""
+    return load_template(name) if name else NO_TEMPLATE
 
 
 def suite_data(name: str) -> dict[str, Any]:
@@ -126,26 +131,31 @@ class Gate:
         self._screened: dict[str, GateResult] = {}
         self._validations = 0  # GX validations this run (Data Docs has nothing new without)
 
-    def screen(self, files: Mapping[str, str | os.PathLike[str]]) -> dict[str, GateResult]:
-        """Check what can be known before extraction — the page count, read in ~1 ms a file —
-        for a whole batch of files (by label) in one GX validation.
+    def screen(
+        self,
+        page_counts: Mapping[str, int | None],
+        active_content: Mapping[str, Sequence[str]] | None = None,
+    ) -> dict[str, GateResult]:
+        """Check what can be known before extraction — the page count, the active content a
+        file declares — for a whole batch of files (by label) in one GX validation. The facts
+        come from peeking at each file (`disclosure.pdf.peek`, in a bounded child process):
+        the gate opens no file.
 
-        A file that cannot be opened to count its pages gets no result: extraction will say
+        A file whose pages could not be counted (None) gets no result: extraction will say
         why. A result is kept and joins its document's `validate` result (same label).
         """
-        started = time.perf_counter()
-        pages = {label: count_pages(path) for label, path in files.items()}
-        counted = {label: n for label, n in pages.items() if n is not None}
-        return self._screen_counted(counted, time.perf_counter() - started)
+        counted = {label: n for label, n in page_counts.items() if n is not None}
+        return self._screen_counted(counted, active_content)
 
     def _screen_counted(
-        self, counted: Mapping[str, int], counting_s: float = 0.0
+        self, counted: Mapping[str, int], active: Mapping[str, Sequence[str]] | None = None
     ) -> dict[str, GateResult]:
         if not counted:
             return {}
-        started = time.perf_counter() - counting_s
+        started = time.perf_counter()
         run_id = RunIdentifier(run_name=SCREEN, run_time=dt.datetime.now(dt.UTC))
-        results = self._validate(SCREEN, screen_frame(counted), self.parameters(None), run_id)
+        frame = screen_frame(counted, active)
+        results = self._validate(SCREEN, frame, self.parameters(None), run_id)
         seconds = (time.perf_counter() - started) / len(counted)
         screened = {}
         for label in counted:
@@ -160,7 +170,7 @@ class Gate:
         `label` names the document in Data Docs; give each document its own (stem + sha).
         """
         started = time.perf_counter()
-        template = load_template(disclosure.template or self.settings.template)
+        template = _template(disclosure.template or self.settings.template)
         frames = frames_of(disclosure, template)
         parameters = self.parameters(template)
         run_id = RunIdentifier(run_name=label, run_time=dt.datetime.now(dt.UTC))
@@ -194,11 +204,11 @@ class Gate:
         checks: dict[str, list[Check]] = {label: [] for _, label in items}
         by_template: dict[str, list[tuple[Disclosure, str]]] = {}
         for disclosure, label in items:
-            name = disclosure.template or self.settings.template
+            name = disclosure.template or self.settings.template or ""
             by_template.setdefault(name, []).append((disclosure, label))
         run_time = dt.datetime.now(dt.UTC)
         for name, group in by_template.items():
-            template = load_template(name)
+            template = _template(name)
             framed = [(frames_of(d, template), label) for d, label in group]
             run_id = RunIdentifier(run_name=f"{group[0][1]} (+{len(group) - 1})", run_time=run_time)
             for suite in SUITES:

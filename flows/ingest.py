@@ -5,12 +5,22 @@
 
 Runs in-process (Prefect's temporary local API unless PREFECT_API_URL points at a server).
 A listing's PDFs are downloaded into `<data-dir>/downloads/<host>/` first (tasks.fetch).
-Extraction runs in this process, or on a Dask cluster given its address (tasks.runners).
+Every PDF is parsed in a bounded child process (memory and time limits), as many at once as
+there are workers, or on a Dask cluster given its address (tasks.runners); results are
+validated and loaded as they finish, by this process, one writer.
 Every extraction passes the Great Expectations gate (tasks.validate) before it loads; a file
 that fails a critical expectation is quarantined. `--retry-quarantined` re-processes them.
 """
 
 from __future__ import annotations
+
+if __name__ == "__main__":
+    # `python -m flows.ingest` is the `budget ingest` command. It runs before this module's own
+    # imports (Prefect, Great Expectations: seconds), so that the command starts Prefect's
+    # temporary API first, and imports this module again, under its own name, meanwhile.
+    from budget.cli import run_as
+
+    run_as("ingest", prog_name="python -m flows.ingest")
 
 from pathlib import Path
 
@@ -22,11 +32,13 @@ from expectations.gate import Gate
 from sources import parse_source, source_label
 from tasks.artifacts import publish_ingest
 from tasks.discover import discover
+from tasks.failures import plain_failures
 from tasks.fetch import fetch
 from tasks.limits import ensure_limits
 from tasks.load import load, record_duplicates
-from tasks.progress import in_batches, track
-from tasks.runners import extractor
+from tasks.peek import peek_documents
+from tasks.progress import Progress
+from tasks.runners import extraction_pool, extractions
 from tasks.summary import IngestSummary, summarise
 from tasks.validate import (
     publish_data_docs,
@@ -35,7 +47,8 @@ from tasks.validate import (
     validate,
 )
 
-# Documents extracted before one validation, then loaded: memory for 8 disclosures at most.
+# At most this many finished extractions per validation, then loaded: bounds the disclosures
+# held in memory at once.
 VALIDATION_BATCH = 8
 
 
@@ -52,7 +65,7 @@ def ingest(
     max_pages: int | None = None,
     retry_quarantined: bool = False,
 ) -> IngestSummary:
-    """Fetch → discover → screen → extract → validate → load → summarise.
+    """Fetch → discover → peek → screen → extract → validate → load → summarise.
 
     Loads hold a `warehouse-writes` slot.
 
@@ -61,38 +74,39 @@ def ingest(
             that links PDFs.
         data_dir: Where raw/, parquet/ and warehouse.duckdb live (default: BUDGET_DATA_DIR,
             else ./data).
-        workers: Processes per PDF for extraction (default: BUDGET_WORKERS, else 1).
+        workers: Documents parsed at once, each in a bounded child process (default:
+            BUDGET_WORKERS, else the number of cores).
         dask_address: Extract on this Dask scheduler, e.g. tcp://10.0.0.5:8786 (default:
-            BUDGET_DASK_ADDRESS; none: extract in the flow's process).
+            BUDGET_DASK_ADDRESS; none: extract in child processes of this machine).
         max_pages: A PDF with more pages is quarantined unread (default: 500).
         retry_quarantined: Also re-process every quarantined document from raw/, e.g. after a
             template or a limit was fixed.
     """
+    plain_failures()  # a busy warehouse fails the run with one line, not a traceback
     settings = Settings.load(
         data_dir=data_dir, workers=workers, dask_address=dask_address, max_pages=max_pages
     )
-    warehouse = settings.warehouse()
+    warehouse, parsing = settings.warehouse(), settings.extract()
     ensure_limits()
-    fetched = fetch(parse_source(source), warehouse.data_dir, settings.http())
-    batch = discover(fetched.folder, warehouse, fetched.origins)
-    retries = quarantined_documents(warehouse) if retry_quarantined else []
-    gate = Gate(settings.gate())  # one Great Expectations context for the whole run
-    screened = screen_documents([*batch.new, *retries], gate)
     outcomes = []
-    with extractor(screened.passed, settings.extract()) as extract:
-        # Validated a batch at a time: Great Expectations costs per expectation, not per row.
-        for documents in in_batches(track(screened.passed, "ingest"), VALIDATION_BATCH):
-            validated = validate([extract(d) for d in documents], gate)
-            outcomes += [load(e, warehouse) for e in validated]
+    # Untrusted PDFs are parsed only in the pool's bounded child processes (tasks.runners).
+    with extraction_pool(parsing) as pool:
+        fetched = fetch(parse_source(source), warehouse.data_dir, settings.http())
+        batch = discover(fetched.folder, warehouse, fetched.origins)
+        retries = quarantined_documents(warehouse) if retry_quarantined else []
+        documents = peek_documents([*batch.new, *retries], pool)
+        gate = Gate(settings.gate())  # one Great Expectations context for the whole run
+        screened = screen_documents(documents, gate)
+        with (
+            extractions(screened.passed, pool, parsing) as extracted,
+            Progress("ingest", len(screened.passed)) as progress,
+        ):
+            # Validated as they finish, a few at a time: GX costs per expectation, not per row.
+            for done in extracted.batches(VALIDATION_BATCH):
+                outcomes += [load(e, warehouse, progress) for e in validate(done, gate)]
     outcomes += [load(refused, warehouse) for refused in screened.refused]
     outcomes += record_duplicates(batch.repeats, warehouse)
     publish_data_docs(gate)
-    summary = summarise(batch.unchanged, outcomes)
+    summary = summarise(batch.unchanged, [*outcomes, *fetched.outcomes()])
     publish_ingest(summary, warehouse, fetched.source_uri, fetched)
     return summary
-
-
-if __name__ == "__main__":
-    from budget.cli import run_as
-
-    run_as("ingest", prog_name="python -m flows.ingest")

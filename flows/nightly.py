@@ -8,6 +8,14 @@ docs/run-it-nightly.md. Its ingest and reconcile runs show as subflows in the Pr
 
 from __future__ import annotations
 
+if __name__ == "__main__":
+    # `python -m flows.nightly` is the `budget nightly` command. It runs before this module's own
+    # imports (Prefect, Great Expectations: seconds), so that the command starts Prefect's
+    # temporary API first, and imports this module again, under its own name, meanwhile.
+    from budget.cli import run_as
+
+    run_as("nightly", prog_name="python -m flows.nightly")
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +29,8 @@ from reconcile.report import report_path
 from sources import source_label
 from tasks.alerts import announce_new_errors
 from tasks.artifacts import publish_nightly
+from tasks.failures import plain_failures
+from tasks.reconcile import current_run
 from tasks.summary import IngestSummary
 
 
@@ -30,15 +40,21 @@ class NightlyResult:
     reconcile_run_id: str | None = None  # None when there is no warehouse yet to check
     findings: dict[str, int] | None = None  # per severity
     new_errors: int = 0
+    reconciled: bool = True  # False: nothing changed since run `reconcile_run_id`, not run again
 
     def to_text(self) -> str:
         lines = [self.ingest.to_text()]
         if self.reconcile_run_id is None:
             lines.append("reconcile: skipped, nothing loaded yet")
-        else:
-            counts = ", ".join(f"{n} {s}" for s, n in (self.findings or {}).items())
+            return "\n".join(lines)
+        counts = ", ".join(f"{n} {s}" for s, n in (self.findings or {}).items())
+        if self.reconciled:
             lines.append(
                 f"reconcile {self.reconcile_run_id}: {counts}; {self.new_errors} new errors"
+            )
+        else:
+            lines.append(
+                f"reconcile: skipped, nothing changed since run {self.reconcile_run_id} ({counts})"
             )
         return "\n".join(lines)
 
@@ -48,30 +64,37 @@ def _flow_run_name() -> str:
 
 
 @flow(name="nightly", flow_run_name=_flow_run_name)
-def nightly(source: str | Path, data_dir: str | Path | None = None) -> NightlyResult:
+def nightly(
+    source: str | Path, data_dir: str | Path | None = None, workers: int | None = None
+) -> NightlyResult:
     """Ingest → reconcile → announce new errors (an automation turns that into an alert) →
     summarise the night in the run's own artifact.
+
+    Reconciliation is skipped when the ingest changed nothing and nothing else did since the
+    last reconciliation run (tasks.reconcile.current_run): the last findings stand.
 
     Args:
         source: What to ingest: a folder of PDFs, one PDF, or the http(s) URL of a page that
             links PDFs.
         data_dir: Where raw/, parquet/ and warehouse.duckdb live (default: BUDGET_DATA_DIR,
             else ./data).
+        workers: Documents parsed at once, each in a bounded child process (default:
+            BUDGET_WORKERS, else the number of cores).
     """
+    plain_failures()  # a busy warehouse fails the run with one line, not a traceback
     settings = Settings.load(data_dir=data_dir).warehouse()
     data_dir = str(settings.data_dir)
-    ingested = ingest(source=source, data_dir=data_dir)
+    ingested = ingest(source=source, data_dir=data_dir, workers=workers)
     if not settings.database.exists():  # an empty source on the very first night
         get_run_logger().info("no warehouse yet in %s: nothing to reconcile", data_dir)
         publish_nightly(ingested, None, 0, settings)
         return NightlyResult(ingested)
+    # Nothing new and nothing changed since the last reconciliation: its findings stand.
+    last = None if ingested.changed_warehouse else current_run(settings)
+    if last is not None:
+        publish_nightly(ingested, last, 0, settings, reconciled=False)
+        return NightlyResult(ingested, last.run_id, last.counts(), reconciled=False)
     run = reconcile(data_dir=data_dir)
     fresh = announce_new_errors(settings, run, report_path(settings, run.run_id))
     publish_nightly(ingested, run, fresh, settings)
     return NightlyResult(ingested, run.run_id, run.counts(), fresh)
-
-
-if __name__ == "__main__":
-    from budget.cli import run_as
-
-    run_as("nightly", prog_name="python -m flows.nightly")

@@ -9,6 +9,14 @@ Runs after each nightly ingest and on demand. Findings are kept per run in the w
 
 from __future__ import annotations
 
+if __name__ == "__main__":
+    # `python -m flows.reconcile` is `budget reconcile`. It runs before this module's own
+    # imports (Prefect, Great Expectations: seconds), so that the command starts Prefect's
+    # temporary API first, and imports this module again, under its own name, meanwhile.
+    from budget.cli import run_as
+
+    run_as("reconcile", prog_name="python -m flows.reconcile")
+
 from pathlib import Path
 
 from prefect import flow
@@ -16,6 +24,7 @@ from prefect.runtime import flow_run
 
 from budget.settings import Settings
 from reconcile.runs import Run
+from tasks.failures import plain_failures
 from tasks.reconcile import check_years, plan_run, publish_run, record_run, report_run
 
 
@@ -33,6 +42,7 @@ def reconcile(data_dir: str | Path | None = None, years: list[int] | None = None
             else ./data).
         years: Check only these budget years (default: every year loaded).
     """
+    plain_failures()  # a busy warehouse fails the run with one line, not a traceback
     settings = Settings.load(data_dir=data_dir).warehouse()
     plan = plan_run(settings, years)
     evaluations = [check_years(settings, batch, plan) for batch in plan.batches]
@@ -40,9 +50,3 @@ def reconcile(data_dir: str | Path | None = None, years: list[int] | None = None
     report = report_run(settings, run)
     publish_run(run, report, settings)
     return run
-
-
-if __name__ == "__main__":
-    from budget.cli import run_as
-
-    run_as("reconcile", prog_name="python -m flows.reconcile")

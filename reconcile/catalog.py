@@ -93,7 +93,7 @@ def _rules_root(template_name: str) -> Traversable:
 
 
 @cache
-def load_catalog(template_name: str = "hunan") -> Catalog:
+def load_catalog(template_name: str) -> Catalog:
     """Every rule of a template, under reconcile/rules/<template>/<family>/, in family then id
     order."""
     template = load_template(template_name)
@@ -113,6 +113,23 @@ def load_catalog(template_name: str = "hunan") -> Catalog:
     if duplicates:
         raise CatalogError(f"rule ids used twice: {duplicates}")
     return Catalog(template, tuple(rules))
+
+
+def catalog_templates() -> list[str]:
+    """The templates that have rules (a folder under reconcile/rules/)."""
+    root = resources.files("reconcile").joinpath("rules")
+    return sorted(f.name for f in root.iterdir() if f.is_dir() and not f.name.startswith("_"))
+
+
+def load_catalogs(templates: Sequence[str] | None = None) -> tuple[Catalog, ...]:
+    """The catalogs of `templates` (default: every template with rules), checked to share no
+    rule id: a run's findings and rule statuses name rules by id alone."""
+    catalogs = tuple(load_catalog(name) for name in (templates or catalog_templates()))
+    ids = [r.id for c in catalogs for r in c.rules]
+    shared = sorted({i for i in ids if ids.count(i) > 1})
+    if shared:
+        raise CatalogError(f"rule ids used by more than one template: {shared}")
+    return catalogs
 
 
 def parse_rule(text: str, family: str, file_name: str, template: Template) -> Rule:

@@ -15,7 +15,7 @@ twice or lacking template columns; no previous year loaded; another template). P
 
 Everything is exact: amounts are DECIMAL(18,2) in DuckDB and Decimal in Python.
 
-    evaluation = evaluate_warehouse(settings, [2024])   # the current documents of a data dir
+    evaluation = evaluate_warehouse(settings, [2024], catalog)  # current documents of a data dir
     evaluation = evaluate(disclosures_to_inputs(pairs))  # extracted disclosures, in memory
 """
 
@@ -93,8 +93,9 @@ class Evaluation:
 def evaluate(
     inputs: Inputs, catalog: Catalog | None = None, *, checked_at: datetime | None = None
 ) -> Evaluation:
-    """Run every rule of the catalog over the in-run documents of `inputs` (in memory)."""
-    catalog = catalog or load_catalog()
+    """Run every rule of the catalog (by default, that of the template the documents follow)
+    over the in-run documents of `inputs` (in memory)."""
+    catalog = catalog or load_catalog(_template_of(inputs))
     con = in_memory()
     try:
         started = perf_counter()
@@ -106,15 +107,24 @@ def evaluate(
         con.close()
 
 
+def _template_of(inputs: Inputs) -> str:
+    templates = {t for t in inputs.documents.column("template").to_pylist() if t}
+    if len(templates) != 1:
+        raise ValueError(
+            f"documents of {len(templates)} templates ({sorted(templates)}): name the catalog"
+        )
+    return templates.pop()
+
+
 def evaluate_warehouse(
     settings: WarehouseSettings,
     years: Sequence[int],
-    catalog: Catalog | None = None,
+    catalog: Catalog,
     *,
     checked_at: datetime | None = None,
 ) -> Evaluation:
-    """Run every rule of the catalog over the warehouse's current documents of `years`."""
-    catalog = catalog or load_catalog()
+    """Run every rule of the catalog over the warehouse's current documents of `years` that
+    follow its template."""
     con = in_memory()
     try:
         started = perf_counter()

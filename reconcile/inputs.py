@@ -91,8 +91,9 @@ def disclosures_to_inputs(
     )
 
 
-def warehouse_years(settings: WarehouseSettings) -> dict[int, int]:
-    """Current (loaded) documents per budget year, oldest year first."""
+def warehouse_years(settings: WarehouseSettings, template: str | None = None) -> dict[int, int]:
+    """Current (loaded) documents per budget year (of one template's documents when given),
+    oldest year first."""
     con = open_reader(settings)
     if con is None:
         return {}
@@ -101,12 +102,31 @@ def warehouse_years(settings: WarehouseSettings) -> dict[int, int]:
             """
             SELECT year, count(*) FROM disclosures
             WHERE status = 'loaded' AND year IS NOT NULL
+              AND ($template IS NULL OR template = $template)
             GROUP BY year ORDER BY year
-            """
+            """,
+            {"template": template},
         ).fetchall()
     finally:
         con.close()
     return dict(rows)
+
+
+def warehouse_templates(settings: WarehouseSettings) -> list[str]:
+    """The templates the current (loaded) documents follow, by name."""
+    con = open_reader(settings)
+    if con is None:
+        return []
+    try:
+        rows = con.execute(
+            """
+            SELECT DISTINCT template FROM disclosures
+            WHERE status = 'loaded' AND template IS NOT NULL ORDER BY template
+            """
+        ).fetchall()
+    finally:
+        con.close()
+    return [name for (name,) in rows]
 
 
 def year_batches(documents_per_year: Mapping[int, int], limit: int) -> list[tuple[int, ...]]:
@@ -158,8 +178,9 @@ def load_warehouse(
     years: Sequence[int],
     catalog: Catalog,
 ) -> None:
-    """The current documents of `years`, and of the year before each (not in `years`) as
-    context for the across-year rules — only the tables those rules read.
+    """The current documents of `years` that follow the catalog's template, and of the year
+    before each (not in `years`) as context for the across-year rules — only the tables those
+    rules read.
 
     Read through one read-only attachment, detached before the rules run: DuckDB lets no load
     commit while it is attached, so the ledger, tables and cells read belong together.
@@ -179,8 +200,13 @@ def load_warehouse(
                 list_contains($years, year) AS in_run
             FROM wh.disclosures
             WHERE status = 'loaded' AND list_contains($all_years, year)
+              AND template = $template
             """,
-            {"years": [int(y) for y in years], "all_years": all_years},
+            {
+                "years": [int(y) for y in years],
+                "all_years": all_years,
+                "template": catalog.template.name,
+            },
         )
         con.execute(
             """

@@ -25,17 +25,18 @@ import dataclasses
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
 
-from reconcile.catalog import SEVERITIES, Catalog, load_catalog
+from reconcile.catalog import SEVERITIES, Catalog, catalog_templates, load_catalogs
 from reconcile.evaluation import Evaluation, evaluate_warehouse
-from reconcile.inputs import warehouse_years, year_batches
+from reconcile.inputs import warehouse_templates, warehouse_years, year_batches
 from warehouse.catalog import open_reader, open_writer, register_views
 from warehouse.ledger import now
-from warehouse.lock import writer_lock
+from warehouse.lock import Notify, writer_lock
 from warehouse.partitions import PARTITION_FILE, write_partition
 from warehouse.relations import (
     RECONCILIATION_DOCUMENTS,
@@ -107,29 +108,46 @@ def new_run_id(at: datetime) -> str:
 
 
 def plan_batches(
-    settings: WarehouseSettings, years: Sequence[int] | None = None, limit: int = BATCH_DOCUMENTS
+    settings: WarehouseSettings,
+    years: Sequence[int] | None = None,
+    limit: int = BATCH_DOCUMENTS,
+    template: str | None = None,
 ) -> list[tuple[int, ...]]:
-    """The years to check, grouped into batches of at most `limit` documents."""
-    counts = warehouse_years(settings)
+    """The years to check (of one template's documents when given), grouped into batches of at
+    most `limit` documents."""
+    counts = warehouse_years(settings, template)
     if years is not None:
         counts = {y: n for y, n in counts.items() if y in set(years)}
     return year_batches(counts, limit)
+
+
+def run_catalogs(settings: WarehouseSettings) -> tuple[Catalog, ...]:
+    """The catalogs a run of this warehouse applies: those of the templates its current
+    documents follow (every catalog while it holds none)."""
+    present = set(warehouse_templates(settings)) & set(catalog_templates())
+    return load_catalogs(sorted(present) or None)
 
 
 def evaluate_batch(
     settings: WarehouseSettings,
     years: Sequence[int],
     checked_at: datetime,
-    catalog: Catalog | None = None,
+    catalog: Catalog,
 ) -> Evaluation:
-    """Check the current documents of some years (each previous year is read as context)."""
+    """Check the current documents of some years that follow the catalog's template (each
+    previous year is read as context)."""
     return evaluate_warehouse(settings, years, catalog, checked_at=checked_at)
 
 
 def combine(
-    run_id: str, checked_at: datetime, evaluations: Sequence[Evaluation], catalog: Catalog
+    run_id: str,
+    checked_at: datetime,
+    evaluations: Sequence[Evaluation],
+    catalogs: Catalog | Sequence[Catalog],
 ) -> Run:
-    """One run from the evaluations of its years: findings together, rule counts summed."""
+    """One run from the evaluations of its years and templates: findings together, rule
+    counts summed, one row per rule of every catalog."""
+    catalogs = (catalogs,) if isinstance(catalogs, Catalog) else tuple(catalogs)
     findings = (
         pa.concat_tables([e.findings for e in evaluations])
         if evaluations
@@ -138,7 +156,7 @@ def combine(
     documents = sum(e.documents for e in evaluations)
     years = tuple(sorted({y for e in evaluations for y in e.years}))
     rows = []
-    for rule in catalog.rules:
+    for rule in (r for catalog in catalogs for r in catalog.rules):
         statuses = [s for e in evaluations for s in e.statuses if s.rule.id == rule.id]
         evaluated = sum(s.evaluated for s in statuses)
         rows.append(
@@ -179,14 +197,15 @@ def combine(
     )
 
 
-def record_run(settings: WarehouseSettings, run: Run) -> None:
+def record_run(settings: WarehouseSettings, run: Run, notify: Notify | None = None) -> None:
     """Keep the run: its findings and documents files, then its rules file (the commit mark),
-    then the views that read them — under the writer lock."""
-    with writer_lock(settings):
+    then the views that read them — under the writer lock (waiting, and saying so through
+    `notify`)."""
+    with writer_lock(settings, notify):
         write_partition(settings, RECONCILIATION_FINDINGS, run.findings, run.run_id)
         write_partition(settings, RECONCILIATION_DOCUMENTS, run.documents_status, run.run_id)
         write_partition(settings, RECONCILIATION_RUNS, run.rules, run.run_id)
-        con = open_writer(settings)
+        con = open_writer(settings, notify)
         try:
             register_views(con, settings)
         finally:
@@ -199,21 +218,25 @@ def run_file(settings: WarehouseSettings, relation: Relation, run_id: str) -> Pa
 
 def reconcile_warehouse(
     settings: WarehouseSettings,
-    catalog: Catalog | None = None,
+    catalogs: Catalog | Sequence[Catalog] | None = None,
     *,
     years: Sequence[int] | None = None,
 ) -> Run:
-    """Check every year of the warehouse (or the given years) and record the run."""
+    """Check every year of the warehouse (or the given years), each document by the catalog of
+    its template, and record the run."""
     if not settings.database.exists():
         raise FileNotFoundError(f"{settings.database}: no warehouse here (run an ingest first)")
-    catalog = catalog or load_catalog()
+    if catalogs is None:
+        catalogs = run_catalogs(settings)
+    catalogs = (catalogs,) if isinstance(catalogs, Catalog) else tuple(catalogs)
     checked_at = now()
     run_id = new_run_id(checked_at)
     evaluations = [
         evaluate_batch(settings, batch, checked_at, catalog)
-        for batch in plan_batches(settings, years)
+        for catalog in catalogs
+        for batch in plan_batches(settings, years, template=catalog.template.name)
     ]
-    run = combine(run_id, checked_at, evaluations, catalog)
+    run = combine(run_id, checked_at, evaluations, catalogs)
     record_run(settings, run)
     return run
 
@@ -254,3 +277,51 @@ def read_run(settings: WarehouseSettings, run_id: str | None = None) -> Run | No
         seconds=sum(rules.column("seconds").to_pylist()),
         documents_status=documents_status.cast(RECONCILIATION_DOCUMENTS.schema),
     )
+
+
+def still_current(
+    settings: WarehouseSettings, catalogs: Sequence[Catalog] | None = None
+) -> Run | None:
+    """The latest run, when it still describes the warehouse: no document was loaded or
+    superseded since it checked, it checked every year now current, and the rules are the
+    ones it ran — the same ids, no rule file (nor a template) changed on disk since. None
+    otherwise, or when there is no run yet. A nightly run with nothing new skips reconciling
+    then: the findings would be the same."""
+    run = read_run(settings)
+    if run is None:
+        return None
+    catalogs = run_catalogs(settings) if catalogs is None else catalogs
+    rules = {r.id for c in catalogs for r in c.rules}
+    if set(run.rules.column("rule_id").to_pylist()) != rules:
+        return None
+    if any(_changed_on_disk_after(run.checked_at, c.template.name) for c in catalogs):
+        return None
+    con = open_reader(settings)
+    if con is None:
+        return None
+    try:
+        ((changed, years),) = con.execute(
+            """
+            SELECT max(status_changed_at) FILTER (WHERE status IN ('loaded', 'superseded')),
+                   list(DISTINCT year) FILTER (WHERE status = 'loaded' AND year IS NOT NULL)
+            FROM disclosures
+            """
+        ).fetchall()
+    finally:
+        con.close()
+    if changed is None or changed > run.checked_at or set(years or ()) != set(run.years):
+        return None
+    return run
+
+
+def _changed_on_disk_after(at: datetime, template: str) -> bool:
+    """Whether a rule file of `template`, or the template itself, is newer than `at` (UTC)."""
+    files = [
+        Path(str(resources.files("reconcile").joinpath("rules", template))),
+        Path(str(resources.files("disclosure").joinpath("templates", f"{template}.yaml"))),
+    ]
+    newest = max(
+        (p.stat().st_mtime for root in files for p in [root, *root.rglob("*")] if p.exists()),
+        default=0.0,
+    )
+    return datetime.fromtimestamp(newest, UTC).replace(tzinfo=None) > at

@@ -50,7 +50,7 @@ def _cells(code: str, lead: Sequence[str], by_path: Mapping[str, str]) -> tuple[
     Columns named in neither are empty. Naming a cell by its column path is how the alignment
     judgements below are written down: each amount says which template column it belongs to.
     """
-    paths = load_template().table(code).column_paths
+    paths = load_template("hunan").table(code).column_paths
     values: list[Value] = [_value(cell) for cell in lead] + [None] * (len(paths) - len(lead))
     for path, printed in by_path.items():
         if paths.count(path) != 1 or paths.index(path) < len(lead):
@@ -926,7 +926,7 @@ def _table_14() -> TableSpec:
 
 def _table_19() -> TableSpec:
     # Empty: a bare 合计 row, then the marker.
-    width = len(load_template().table("19").column_paths)
+    width = len(load_template("hunan").table("19").column_paths)
     return template_table(
         "19",
         empty_table_rows(width, with_total_row=True),
@@ -937,7 +937,7 @@ def _table_19() -> TableSpec:
 
 def _table_20() -> TableSpec:
     # Empty: the marker only. This table's unit line is 金额单位：万元.
-    width = len(load_template().table("20").column_paths)
+    width = len(load_template("hunan").table("20").column_paths)
     return template_table(
         "20",
         empty_table_rows(width, with_total_row=False),
@@ -949,7 +949,7 @@ def _table_20() -> TableSpec:
 
 def _table_21() -> TableSpec:
     # Empty: the marker only.
-    width = len(load_template().table("21").column_paths)
+    width = len(load_template("hunan").table("21").column_paths)
     return template_table(
         "21",
         empty_table_rows(width, with_total_row=False),
@@ -991,7 +991,7 @@ def _table_22() -> TableSpec:
     # sentence goes into each of the 11. The entity row prints only its code, name and amounts.
     # The projects print no unit code (item rows, no entity code). Both projects print the
     # same goal texts.
-    paths = load_template().table("22").column_paths
+    paths = load_template("hunan").table("22").column_paths
     goals = {
         "实施期绩效目标": _PLAN_PERIOD_GOAL_22,
         "年度绩效目标": _ANNUAL_GOAL_22,

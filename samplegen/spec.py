@@ -165,7 +165,7 @@ def empty_table_rows(width: int, with_total_row: bool = True) -> tuple[RowSpec, 
 
 def template_table(code: str, rows: Sequence[RowSpec], **kwargs: Any) -> TableSpec:
     """A TableSpec with the template's title and header for `code`."""
-    table = load_template().table(code)
+    table = load_template("hunan").table(code)
     return TableSpec(code=code, title=table.title, header=table.header, rows=tuple(rows), **kwargs)
 
 

@@ -83,7 +83,7 @@ def budget_table(
     budget: Budget, code: str, style: RowStyle = RowStyle(), **layout: object
 ) -> TableSpec:
     """Table `code` of `budget`; `layout` goes to TableSpec (font_size, repeat_title, …)."""
-    paths = load_template().table(code).column_paths
+    paths = load_template("hunan").table(code).column_paths
     rows = _BUILDERS[code](budget, style, paths)
     notes = NOTES.get(code, ())
     if not rows:

@@ -47,11 +47,18 @@ class HttpSettings:
     connect_timeout_s: float = 10.0
     max_redirects: int = 5
     retries: int = 3  # on network errors and 5xx/429 only (tasks.fetch)
-    retry_delays_s: tuple[float, ...] = (10.0, 60.0, 300.0)
+    retry_delays_s: tuple[float, ...] = (10.0, 20.0, 30.0)
+    retry_budget_s: float = 60.0  # per link and run: no retry that could end later than this
     user_agent: str = "budget-disclosures/0.1 (nightly ingest of budget disclosures)"  # ASCII
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_listing_bytes", "timeout_s", "connect_timeout_s"):
+        for name in (
+            "max_bytes",
+            "max_listing_bytes",
+            "timeout_s",
+            "connect_timeout_s",
+            "retry_budget_s",
+        ):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be > 0, not {getattr(self, name)}")
 

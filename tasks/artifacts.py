@@ -26,10 +26,9 @@ from prefect.client.orchestration import get_client
 from prefect.runtime import flow_run
 
 from reconcile.runs import Run
-from sources.downloads import Download
 from tasks.fetch import Fetched
 from tasks.summary import IngestSummary
-from warehouse.documents import Outcome, Status
+from warehouse.documents import Outcome
 from warehouse.settings import WarehouseSettings
 
 DOCUMENTS_ARTIFACT = "ingest-documents"
@@ -40,7 +39,7 @@ COLUMNS = ("file", "unit", "year", "status", "reason", "tables", "cells")
 def outcome_to_row(outcome: Outcome) -> dict[str, object]:
     unit = " ".join(p for p in (outcome.unit_code, outcome.unit_name) if p)
     return {
-        "file": outcome.document.file_name,
+        "file": outcome.file_name,
         "unit": unit,
         "year": outcome.year if outcome.year is not None else "",
         "status": str(outcome.status),
@@ -50,29 +49,10 @@ def outcome_to_row(outcome: Outcome) -> dict[str, object]:
     }
 
 
-def download_to_row(download: Download) -> dict[str, object]:
-    """A listing link whose file never reached the folder: no document, but a row all the same."""
-    return {
-        "file": download.link.file_name,
-        "unit": "",
-        "year": "",
-        "status": str(download.status),
-        "reason": download.reason or "",
-        "tables": "",
-        "cells": "",
-    }
-
-
-def documents_table(
-    summary: IngestSummary, fetched: Fetched | None = None
-) -> list[dict[str, object]]:
-    """Rows in the order a person reads them: what changed first, unchanged files last."""
-    changed = [o for o in summary.outcomes if o.status is not Status.UNCHANGED]
-    unchanged = [o for o in summary.outcomes if o.status is Status.UNCHANGED]
-    rows = [outcome_to_row(o) for o in changed]
-    rows += [download_to_row(d) for d in (fetched.not_kept if fetched else [])]
-    rows += [outcome_to_row(o) for o in unchanged]
-    return rows
+def documents_table(summary: IngestSummary) -> list[dict[str, object]]:
+    """Rows in the order a person reads them: what changed first, unchanged files last; a
+    listing's link whose file was not kept (rejected, unavailable) is a row of its own."""
+    return [outcome_to_row(o) for o in summary.ordered()]
 
 
 def report_links(settings: WarehouseSettings) -> dict[str, Path]:
@@ -123,7 +103,7 @@ def publish_ingest(
     source: str,
     fetched: Fetched | None = None,
 ) -> None:
-    rows = documents_table(summary, fetched)
+    rows = documents_table(summary)
     create_table_artifact(
         rows or [dict.fromkeys(COLUMNS, "")],
         key=DOCUMENTS_ARTIFACT,
@@ -168,9 +148,13 @@ def nightly_markdown(
     new_errors: int,
     links: Mapping[str, Path],
     url_of: Callable[[Path], str | None] | None = None,
+    *,
+    reconciled: bool = True,
 ) -> str:
     """The nightly run's own summary: what the ingest did, what reconciliation found (and how
-    much of it is new), how many rules could be evaluated, and where to read more."""
+    much of it is new), how many rules could be evaluated, and where to read more.
+    `reconciled=False`: nothing changed since `run`, which was not run again; its findings
+    stand."""
     lines = [
         "## Nightly run",
         "",
@@ -183,7 +167,7 @@ def nightly_markdown(
         lines += [
             "",
             "**Not loaded**: "
-            + "; ".join(f"{o.document.file_name} ({o.reason})" for o in failures[:20])
+            + "; ".join(f"{o.file_name} ({o.reason})" for o in failures[:20])
             + (f"; and {len(failures) - 20} more" if len(failures) > 20 else ""),
         ]
     if run is None:
@@ -193,8 +177,13 @@ def nightly_markdown(
         coverage = run.rule_coverage()
         lines += [
             "",
-            f"**Reconciliation** `{run.run_id}`: {run.documents} documents, "
-            f"years {', '.join(map(str, run.years)) or '—'}.",
+            (
+                f"**Reconciliation** `{run.run_id}`: {run.documents} documents, "
+                if reconciled
+                else f"**Reconciliation** not run again: nothing changed since run "
+                f"`{run.run_id}`, whose findings stand: {run.documents} documents, "
+            )
+            + f"years {', '.join(map(str, run.years)) or '—'}.",
             "",
             "| error | warning | info | new errors |",
             "|---:|---:|---:|---:|",
@@ -214,9 +203,15 @@ def nightly_markdown(
 
 @task(name="publish-nightly", task_run_name="publish-nightly", cache_policy=NO_CACHE)
 def publish_nightly(
-    summary: IngestSummary, run: Run | None, new_errors: int, settings: WarehouseSettings
+    summary: IngestSummary,
+    run: Run | None,
+    new_errors: int,
+    settings: WarehouseSettings,
+    *,
+    reconciled: bool = True,
 ) -> None:
-    """The nightly run's own artifact (its subflows keep theirs)."""
+    """The nightly run's own artifact (its subflows keep theirs); `reconciled=False` when `run`
+    is the last one, still current, not run again."""
     counts = run.counts() if run is not None else None
     headline = f"ingest: {summary.headline}" + (
         f"; reconcile: {counts['error']} errors, {counts['warning']} warnings, "
@@ -225,7 +220,14 @@ def publish_nightly(
         else ""
     )
     create_markdown_artifact(
-        nightly_markdown(summary, run, new_errors, report_links(settings), settings.url_of),
+        nightly_markdown(
+            summary,
+            run,
+            new_errors,
+            report_links(settings),
+            settings.url_of,
+            reconciled=reconciled,
+        ),
         key=NIGHTLY_ARTIFACT,
         description=headline,
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from disclosure.pdf import peek_cover
+from tasks.progress import waiting_notice
 from warehouse import store
 from warehouse.documents import Document, Outcome, Status
 from warehouse.raw import keep_raw, sha256_of
@@ -50,7 +50,7 @@ def sort_out(documents: Iterable[Document], seen: Mapping[str, set[str]]) -> Bat
     for document in documents:
         if document.source_uri in seen.get(document.sha256, ()):
             batch.unchanged.append(
-                Outcome(document, Status.UNCHANGED, reason="already ingested from this file")
+                Outcome(document, Status.UNCHANGED, message="already ingested from this file")
             )
         elif document.sha256 in seen or document.sha256 in first_in_batch:
             batch.repeats.append(document)
@@ -58,11 +58,6 @@ def sort_out(documents: Iterable[Document], seen: Mapping[str, set[str]]) -> Bat
             first_in_batch.add(document.sha256)
             batch.new.append(document)
     return batch
-
-
-def _printed_as(path: Path) -> str | None:
-    cover = peek_cover(path)
-    return f"{cover.unit_code}-{cover.year}" if cover.unit_code and cover.year else None
 
 
 @task(name="discover", task_run_name="discover-{source.name}", cache_policy=NO_CACHE)
@@ -78,12 +73,7 @@ def discover(
         Document(p, sha256_of(p), p.stat().st_size, origin=origins.get(p.resolve()))
         for p in find_pdfs(source)
     ]
-    batch = sort_out(documents, store.sightings(settings))
+    batch = sort_out(documents, store.sightings(settings, waiting_notice()))
     # Kept before extraction starts: whatever happens next, the input is not lost.
-    kept = [
-        dataclasses.replace(
-            d, kept_at=keep_raw(d.path, d.sha256, settings), printed_as=_printed_as(d.path)
-        )
-        for d in batch.new
-    ]
+    kept = [dataclasses.replace(d, kept_at=keep_raw(d.path, d.sha256, settings)) for d in batch.new]
     return dataclasses.replace(batch, new=kept)

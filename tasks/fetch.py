@@ -3,13 +3,21 @@
 Network calls are the only tasks that retry, and only on what a retry can fix: the connection,
 a timeout, a busy server (5xx, 429). A 404, a page that is not a PDF or a file over the size cap
 is an outcome, recorded once, not retried.
+
+Retries are bounded in time, not only in number: a link is retried only while its next attempt
+can end within `HttpSettings.retry_budget_s` of its first (`RetryBudget`), and once one link of a
+host has failed on the network after its retries, the host's other links are not tried again in
+this run (they are `unavailable`, "host unreachable"). An unreachable host costs at most the
+budget per run, however many links it has.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from uuid import UUID
 
 import httpx
 from prefect import get_run_logger, task
@@ -28,6 +36,7 @@ from sources.downloads import (
 )
 from sources.listing import PdfLink
 from tasks.states import outcome_of
+from warehouse.documents import Outcome, Status
 
 
 @dataclass(frozen=True)
@@ -52,11 +61,52 @@ class Fetched:
     def counts(self) -> dict[str, int]:
         return {s.value: sum(d.status is s for d in self.downloads) for s in DownloadStatus}
 
+    def outcomes(self) -> list[Outcome]:
+        """The links whose file was not kept, as outcomes of the run (`rejected`,
+        `unavailable`): a reason code and the words, naming the link."""
+        return [_link_outcome(d) for d in self.not_kept]
+
+
+def _link_outcome(download: Download) -> Outcome:
+    status = Status.REJECTED if download.status is DownloadStatus.REJECTED else Status.UNAVAILABLE
+    code, _, words = (download.reason or "unavailable").partition(": ")
+    return Outcome(
+        None,
+        status,
+        reason=code,
+        message=f"{download.link.url}: {words or code}",
+        name=download.link.file_name,
+        url=download.link.url,
+    )
+
 
 def is_network_error(task: Task, task_run: TaskRun, state: State) -> bool:
     """Retry condition: the failure was the network or a busy server, not the file."""
     error = state.result(raise_on_failure=False)
     return isinstance(error, httpx.TransportError | TransientHttpError)
+
+
+@dataclass
+class RetryBudget:
+    """A retry condition with a time budget per task run: retry a network failure only while
+    the next attempt, after its delay, can still end within `budget_s` of the first attempt's
+    start (an attempt is counted as long as a connection timeout)."""
+
+    budget_s: float
+    delays_s: tuple[float, ...]
+    attempt_s: float
+    _first: dict[UUID, float] = field(default_factory=dict)
+
+    def __call__(self, task: Task, task_run: TaskRun, state: State) -> bool:
+        now = time.monotonic()
+        # Called after each failed attempt; the first call times the first attempt from the
+        # task run's start.
+        if task_run.id not in self._first:
+            started = task_run.start_time.timestamp() if task_run.start_time else time.time()
+            self._first[task_run.id] = now - max(0.0, time.time() - started)
+        delay = self.delays_s[min(task_run.run_count - 1, len(self.delays_s) - 1)]
+        fits = now - self._first[task_run.id] + delay + self.attempt_s <= self.budget_s
+        return fits and is_network_error(task, task_run, state)
 
 
 @task(
@@ -100,17 +150,42 @@ def fetch(source: Source, data_dir: Path, settings: HttpSettings | None = None) 
     settings = settings or HttpSettings()
     folder = source.folder(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    delays = list(settings.retry_delays_s)
-    read_page = read_listing_page.with_options(retries=settings.retries, retry_delay_seconds=delays)
-    links = read_page(source, settings)
-    fetch_pdf = download_pdf.with_options(retries=settings.retries, retry_delay_seconds=delays)
+    retrying = {
+        "retries": settings.retries,
+        "retry_delay_seconds": list(settings.retry_delays_s),
+        "retry_condition_fn": RetryBudget(
+            settings.retry_budget_s, settings.retry_delays_s, settings.connect_timeout_s
+        ),
+    }
+    links = read_listing_page.with_options(**retrying)(source, settings)  # type: ignore[arg-type]
+    fetch_pdf = download_pdf.with_options(**retrying)  # type: ignore[arg-type]
     # A link that still fails after its retries is reported and tried again next run; the
     # other links are ingested meanwhile. A listing that cannot be read fails the run.
-    downloads = tuple(
-        outcome_of(fetch_pdf(link, folder, settings, return_state=True), _unavailable(link))
-        for link in links
-    )
-    return Fetched(folder, source.uri, downloads)
+    unreachable: dict[str, Download] = {}
+    downloads = []
+    for link in links:
+        host = httpx.URL(link.url).host
+        if host in unreachable:
+            downloads.append(
+                Download(
+                    link,
+                    DownloadStatus.UNAVAILABLE,
+                    reason=f"network: host {host} unreachable in this run "
+                    f"({unreachable[host].link.file_name}: {unreachable[host].reason})",
+                )
+            )
+            continue
+        state = fetch_pdf(link, folder, settings, return_state=True)
+        got = outcome_of(state, _unavailable(link))
+        if got.status is DownloadStatus.UNAVAILABLE and _network_failure(state):
+            unreachable[host] = got
+        downloads.append(got)
+    return Fetched(folder, source.uri, tuple(downloads))
+
+
+def _network_failure(state: State) -> bool:
+    error = state.result(raise_on_failure=False) if state.is_failed() else None
+    return isinstance(error, httpx.TransportError)
 
 
 def _unavailable(link: PdfLink) -> Callable[[object], Download]:

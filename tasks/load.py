@@ -14,21 +14,21 @@ from typing import cast
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State
-from prefect.runtime import flow_run, task_run
+from prefect.runtime import flow_run
 from prefect.states import Completed
 from prefect.utilities.annotations import quote
 
 from tasks.extract import Extraction
 from tasks.limits import warehouse_writes
+from tasks.progress import Progress, waiting_notice
+from tasks.run_names import parameter
 from warehouse import store
 from warehouse.documents import Document, Outcome, Status
 from warehouse.settings import WarehouseSettings
 
 
 def _load_run_name() -> str:
-    extraction = task_run.parameters["extraction"]
-    if isinstance(extraction, quote):  # the flow quotes it so Prefect does not walk every cell
-        extraction = extraction.unquote()
+    extraction: Extraction = parameter("extraction")
     found = extraction.disclosure
     if found is not None and found.unit_code and found.year:
         return f"load-{found.unit_code}-{found.year}"
@@ -36,9 +36,13 @@ def _load_run_name() -> str:
 
 
 @task(name="load", task_run_name=_load_run_name, cache_policy=NO_CACHE)
-def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcome | State[Outcome]:
-    """Waits for a `warehouse-writes` slot and the writer lock; see warehouse.store for the
-    write order. A quarantined document's run ends `Completed`, named `Quarantined`."""
+def load_document(
+    extraction: Extraction, settings: WarehouseSettings, progress: Progress | None = None
+) -> Outcome | State[Outcome]:
+    """Waits for a `warehouse-writes` slot and the writer lock, saying so in the log and on
+    the run's `progress` (advanced once loaded); see warehouse.store for the write order. A
+    quarantined document's run ends `Completed`, named `Quarantined`."""
+    notify = waiting_notice(progress)
     with warehouse_writes():
         if extraction.disclosure is None:
             outcome = store.quarantine_document(
@@ -48,6 +52,7 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
                 extraction.message or str(extraction.document.path),
                 flow_run_id=flow_run.id,
                 validation=extraction.validation,
+                notify=notify,
             )
         else:
             outcome = store.load_disclosure(
@@ -56,6 +61,8 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
                 extraction.disclosure,
                 flow_run_id=flow_run.id,
                 validation=extraction.validation,
+                notify=notify,
+                cells=extraction.cells,
             )
     if outcome.status is Status.LOADED and extraction.disclosure is not None:
         d = extraction.disclosure
@@ -71,6 +78,8 @@ def load_document(extraction: Extraction, settings: WarehouseSettings) -> Outcom
         f" ({outcome.reason})" if outcome.reason else "",
         f", superseding {outcome.superseded_file}" if outcome.superseded_file else "",
     )
+    if progress is not None:
+        progress.advance(extraction.document.file_name)
     if outcome.status is Status.QUARANTINED:
         return quarantined_state(outcome)
     return outcome
@@ -81,18 +90,22 @@ QUARANTINED = "Quarantined"
 
 def quarantined_state(outcome: Outcome) -> State[Outcome]:
     """A `Completed` state named `Quarantined`, carrying the outcome as its result."""
-    message = f"{outcome.document.file_name}: {outcome.reason}"
+    message = f"{outcome.file_name}: {outcome.reason}"
     return cast(State[Outcome], Completed(name=QUARANTINED, message=message, data=outcome))
 
 
-def load(extraction: Extraction, settings: WarehouseSettings) -> Outcome:
+def load(
+    extraction: Extraction, settings: WarehouseSettings, progress: Progress | None = None
+) -> Outcome:
     """`load_document`, its extraction passed quoted: Prefect would otherwise walk every cell of
     a disclosure looking for futures."""
-    outcome = load_document(quote(extraction), settings)  # type: ignore[call-overload]
+    outcome = load_document(quote(extraction), settings, progress)  # type: ignore[call-overload]
     return cast(Outcome, outcome)  # a returned state's data: the flow sees the outcome
 
 
 @task(name="record-duplicates", task_run_name="record-duplicates", cache_policy=NO_CACHE)
 def record_duplicates(documents: Sequence[Document], settings: WarehouseSettings) -> list[Outcome]:
     with warehouse_writes():
-        return store.record_duplicates(settings, documents, flow_run_id=flow_run.id)
+        return store.record_duplicates(
+            settings, documents, flow_run_id=flow_run.id, notify=waiting_notice()
+        )

@@ -18,10 +18,18 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run
 
-from reconcile.catalog import SEVERITIES, load_catalog
+from reconcile.catalog import SEVERITIES, load_catalog, load_catalogs
 from reconcile.evaluation import Evaluation
 from reconcile.report import write_report
-from reconcile.runs import Run, combine, evaluate_batch, new_run_id, plan_batches
+from reconcile.runs import (
+    Run,
+    combine,
+    evaluate_batch,
+    new_run_id,
+    plan_batches,
+    run_catalogs,
+    still_current,
+)
 from reconcile.runs import record_run as keep_run
 from warehouse.ledger import now
 from warehouse.settings import WarehouseSettings
@@ -33,37 +41,59 @@ REPORT_ARTIFACT = "reconciliation-report"
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Documents checked together: one template's, of some years."""
+
+    template: str
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class RunPlan:
     run_id: str
     checked_at: datetime
-    batches: tuple[tuple[int, ...], ...]  # years checked together
+    templates: tuple[str, ...]  # the catalogs the run applies, by template
+    batches: tuple[Batch, ...]
 
 
 def _batch_run_name() -> str:
-    years: Sequence[int] = task_run.parameters["years"]
-    return f"reconcile-{years[0]}" if len(years) == 1 else f"reconcile-{years[0]}-{years[-1]}"
+    batch: Batch = task_run.parameters["batch"]
+    years = batch.years
+    span = f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    return f"reconcile-{batch.template}-{span}"
 
 
 @task(name="plan-reconciliation", task_run_name="plan-reconciliation", cache_policy=NO_CACHE)
 def plan_run(settings: WarehouseSettings, years: Sequence[int] | None = None) -> RunPlan:
-    """A new run id, and the years to check in batches (see reconcile.runs)."""
+    """A new run id, the catalogs that apply (one per template of the current documents), and
+    each template's years to check in batches (see reconcile.runs)."""
     if not settings.database.exists():
         raise FileNotFoundError(f"{settings.database}: no warehouse here (run an ingest first)")
     checked_at = now()
-    plan = RunPlan(new_run_id(checked_at), checked_at, tuple(plan_batches(settings, years)))
+    templates = tuple(c.template.name for c in run_catalogs(settings))
+    batches = tuple(
+        Batch(template, batch)
+        for template in templates
+        for batch in plan_batches(settings, years, template=template)
+    )
+    plan = RunPlan(new_run_id(checked_at), checked_at, templates, batches)
     get_run_logger().info(
-        "run %s: %s", plan.run_id, ", ".join(map(str, (y for b in plan.batches for y in b)))
+        "run %s: %s",
+        plan.run_id,
+        "; ".join(f"{b.template} {', '.join(map(str, b.years))}" for b in plan.batches),
     )
     return plan
 
 
 @task(name="reconcile", task_run_name=_batch_run_name, cache_policy=NO_CACHE)
-def check_years(settings: WarehouseSettings, years: Sequence[int], plan: RunPlan) -> Evaluation:
-    evaluation = evaluate_batch(settings, years, plan.checked_at)
+def check_years(settings: WarehouseSettings, batch: Batch, plan: RunPlan) -> Evaluation:
+    years = batch.years
+    evaluation = evaluate_batch(settings, years, plan.checked_at, load_catalog(batch.template))
     counts = evaluation.counts()
     get_run_logger().info(
-        "%d documents of %s: %d errors, %d warnings, %d info (%.1f s)",
+        "%d %s documents of %s: %d errors, %d warnings, %d info (%.1f s)",
         evaluation.documents,
+        batch.template,
         "-".join(map(str, sorted({years[0], years[-1]}))),
         counts["error"],
         counts["warning"],
@@ -78,8 +108,8 @@ def record_run(
     settings: WarehouseSettings, plan: RunPlan, evaluations: Sequence[Evaluation]
 ) -> Run:
     """Keep the run's findings and rule statuses (Parquet + views), under the writer lock."""
-    run = combine(plan.run_id, plan.checked_at, evaluations, load_catalog())
-    keep_run(settings, run)
+    run = combine(plan.run_id, plan.checked_at, evaluations, load_catalogs(plan.templates))
+    keep_run(settings, run, get_run_logger().warning)
     return run
 
 
@@ -207,3 +237,13 @@ def _reasons(why: list[str]) -> str:
 
 def _text(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
+
+
+@task(name="check-reconciliation", task_run_name="check-reconciliation", cache_policy=NO_CACHE)
+def current_run(settings: WarehouseSettings) -> Run | None:
+    """The latest reconciliation run, when the warehouse and the rules have not changed since
+    it ran (reconcile.runs.still_current): its findings stand, nothing to run again."""
+    run = still_current(settings)
+    if run is not None:
+        get_run_logger().info("nothing changed since reconciliation run %s", run.run_id)
+    return run

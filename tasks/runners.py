@@ -1,86 +1,181 @@
-"""Where extraction runs: in the flow's process, or on a Dask cluster that already exists.
+"""Where extraction runs, and in what order its results reach validation and loading.
 
-By default a run extracts its documents one at a time in its own process, each as it is about
-to be loaded (one disclosure in memory at a time). With a Dask scheduler address
-(`--dask-address`, the `dask_address` parameter, or `BUDGET_DASK_ADDRESS`) every new document is
-submitted to the cluster at once through prefect-dask's `DaskTaskRunner`, and loads take the
-results in order as they arrive; loading stays in the flow's process, one writer at a time.
+Every document is parsed in a bounded child process (`bounded.Pool`, a memory limit and a
+wall-clock limit): by default `workers` of them at once on this machine — as many as it has
+cores (`--workers`, the `workers` parameter, `BUDGET_WORKERS`). Each document is one task run
+(`extract-010-2024`), submitted to a thread pool of that size (Prefect's ThreadPoolTaskRunner):
+its thread waits for a worker process, which does the work; the workers import no Prefect and
+start no Prefect API of their own.
 
-Use the Dask path against a Prefect server (`PREFECT_API_URL` set): each Dask worker reports its
-task runs to the API it was given, and with Prefect's temporary local API instead every worker
-process would start its own temporary server first (10–17 s each). Give the workers one thread
-each (`dask worker --nthreads 1`, `LocalCluster(threads_per_worker=1)`): pdfminer is not
-thread-safe.
+With a Dask scheduler address (`--dask-address`, `BUDGET_DASK_ADDRESS`) the task runs go to that
+cluster instead (prefect-dask's `DaskTaskRunner`), each parsing in a bounded child of its own.
+Use it against a Prefect server; give the Dask workers one thread each (pdfminer is not
+thread-safe).
 
-Each extraction has a time limit (`timeout_s`, `BUDGET_EXTRACT_TIMEOUT_S`): a document that takes
-longer is quarantined as `extraction_timeout`, and the run goes on with the others.
+Results stream: `Extractions.batches` gives what has finished — at most `size` at a time, at
+least one — so one slow document never holds back the others. Loading stays in the flow's
+process, one writer, in an order that keeps supersession right: a document waits only for
+earlier documents that may be the same unit and year (a re-issue is loaded after the version it
+corrects, as discovery ordered them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import os
+import queue
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from prefect.futures import PrefectFuture
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from bounded.limits import TIMEOUT, Limits
+from bounded.pool import Pool
 from tasks.extract import Extraction, extract_document
 from tasks.states import outcome_of
 from warehouse.documents import Document
 
-Extractor = Callable[[Document], Extraction]
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    workers: int = 1  # processes per PDF, in-process path only (pdfminer is not thread-safe)
-    timeout_s: float = 900.0  # per document; a 250-page disclosure takes ~40 s
-    dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786; None extracts in-process
+    workers: int = field(default_factory=_cores)  # documents parsed at once, one process each
+    timeout_s: float = 120.0  # per document, wall clock: a 250-page disclosure takes ~15 s
+    memory_mb: int = 1024  # per document: the child's address space (RLIMIT_AS)
+    max_pages: int = 500
+    dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786; None extracts on this machine
 
     def __post_init__(self) -> None:
-        if self.timeout_s <= 0:
-            raise ValueError(f"timeout_s must be > 0, not {self.timeout_s}")
         object.__setattr__(self, "workers", max(1, self.workers))
+        self.limits()  # refuses a time limit of 0, a memory limit too small to start
+
+    def limits(self) -> Limits:
+        return Limits(memory_mb=self.memory_mb, timeout_s=self.timeout_s, max_pages=self.max_pages)
 
 
 @contextmanager
-def extractor(documents: Sequence[Document], settings: ExtractSettings) -> Iterator[Extractor]:
-    """A function from each of `documents` to its extraction, valid inside the `with`."""
-    task = extract_document.with_options(timeout_seconds=settings.timeout_s)
-    if settings.dask_address is None or not documents:
-
-        def extract_here(document: Document) -> Extraction:
-            state = task(document, settings.workers, return_state=True)
-            return outcome_of(state, lambda error: failed(document, error, settings))
-
-        yield extract_here
-        return
-
-    # prefect-dask is an optional dependency (extra `dask`): only this path imports it.
-    from prefect_dask import DaskTaskRunner
-
-    with DaskTaskRunner(address=settings.dask_address) as runner:
-        # One process per document on the cluster: no process pool inside a Dask worker.
-        futures = {
-            d.sha256: runner.submit(task, parameters={"document": d, "workers": 1})
-            for d in documents
-        }
-
-        def collect(document: Document) -> Extraction:
-            future = futures.pop(document.sha256)
-            future.wait()
-            return outcome_of(future.state, lambda error: failed(document, error, settings))
-
-        yield collect
+def extraction_pool(settings: ExtractSettings) -> Iterator[Pool]:
+    """The run's worker processes, started at once: they import while the run discovers."""
+    with Pool(settings.workers, settings.limits()) as pool:
+        yield pool
 
 
-def failed(document: Document, error: object, settings: ExtractSettings) -> Extraction:
-    """An extraction task run that failed (timed out, or died) as a quarantine reason, so the
-    document is recorded and the run goes on."""
+# A key a document may be loaded under: (unit code, year); None when not known yet.
+Key = tuple[str, int] | None
+_NEVER = ("", 0)  # the key of a document that will not load: it supersedes nothing
+
+
+def _peeked_key(document: Document) -> Key:
+    code, _, year = (document.printed_as or "").rpartition("-")
+    return (code, int(year)) if code and year.isdigit() else None
+
+
+def _extracted_key(extraction: Extraction) -> Key:
+    d = extraction.disclosure
+    if d is None or not d.unit_code or d.year is None:
+        return _NEVER
+    return (d.unit_code, d.year)
+
+
+def _may_share(a: Key, b: Key) -> bool:
+    if a == _NEVER or b == _NEVER:
+        return False
+    return a is None or b is None or a == b
+
+
+def releasable(waiting: Sequence[Document], done: Mapping[str, Extraction]) -> list[Extraction]:
+    """Of the `waiting` documents (in discovery order), the extractions `done` (by sha256) that
+    may load now: none waits for a later document, and none goes before an earlier one still
+    out that may be the same unit and year (known from its cover peek; unknown: any)."""
+    ready: list[Extraction] = []
+    before: list[Key] = []
+    for document in waiting:
+        extraction = done.get(document.sha256)
+        key = _extracted_key(extraction) if extraction else _peeked_key(document)
+        if extraction is not None and not any(_may_share(k, key) for k in before):
+            ready.append(extraction)
+        else:
+            before.append(key)
+    return ready
+
+
+class Extractions:
+    """Each document's extraction, as the task runs finish (see the module docstring)."""
+
+    def __init__(self, documents: Sequence[Document], workers: int) -> None:
+        self._waiting = list(documents)  # not yet given out, in discovery order
+        self._done: dict[str, Extraction] = {}
+        self._finished: queue.Queue[tuple[Document, PrefectFuture[Extraction]]] = queue.Queue()
+        self._workers = workers
+
+    def follow(self, document: Document, future: PrefectFuture[Extraction]) -> None:
+        future.add_done_callback(lambda f: self._finished.put((document, f)))
+
+    def _take(self, block: bool) -> bool:
+        try:
+            document, future = self._finished.get(block=block)
+        except queue.Empty:
+            return False
+        future.wait()  # done already: this keeps its final state (and result) in memory
+        self._done[document.sha256] = outcome_of(future.state, lambda e: failed(document, e))
+        return True
+
+    def _ready(self) -> list[Extraction]:
+        return releasable(self._waiting, self._done)
+
+    def batches(self, size: int) -> Iterator[list[Extraction]]:
+        """What has finished, in a safe load order, `size` at a time — or, once every document
+        still out is being parsed (the last few), as soon as any is ready. Fewer, larger
+        batches: a validation costs the same for one document as for eight."""
+        while self._waiting:
+            while self._take(block=False):
+                pass
+            ready = self._ready()
+            unfinished = len(self._waiting) - len(self._done)
+            if not ready or (len(ready) < size and unfinished > self._workers):
+                self._take(block=True)
+                continue
+            batch = ready[:size]
+            for extraction in batch:  # given out: not kept here (memory)
+                del self._done[extraction.document.sha256]
+            given = {e.document.sha256 for e in batch}
+            self._waiting = [d for d in self._waiting if d.sha256 not in given]
+            yield batch
+
+
+@contextmanager
+def extractions(
+    documents: Sequence[Document], pool: Pool, settings: ExtractSettings
+) -> Iterator[Extractions]:
+    """Submit every document's extraction at once; follow them as they finish."""
+    stream = Extractions(documents, pool.workers)
+    runner: TaskRunner
+    parameters: dict[str, object]
+    if settings.dask_address is None:
+        runner = ThreadPoolTaskRunner(max_workers=pool.workers)
+        parameters = {"pool": pool}
+    else:
+        # prefect-dask is an optional dependency (extra `dask`): only this path imports it.
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner(address=settings.dask_address)
+        parameters = {"pool": None, "limits": settings.limits()}
+    with runner:
+        for document in documents:
+            future = runner.submit(extract_document, {"document": document, **parameters})
+            stream.follow(document, future)
+        yield stream
+
+
+def failed(document: Document, error: object) -> Extraction:
+    """An extraction task run that failed (its worker lost, or the task itself) as a quarantine
+    reason, so the document is recorded and the run goes on."""
     if isinstance(error, TimeoutError):
-        return Extraction(
-            document,
-            reason="extraction_timeout",
-            message=f"{document.path}: extraction took longer than {settings.timeout_s:g} s",
-        )
+        return Extraction(document, reason=TIMEOUT, message=f"{document.path}: {error}")
     return Extraction(
         document,
         reason="extraction_failed",

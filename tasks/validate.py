@@ -17,12 +17,13 @@ from pathlib import Path
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.runtime import task_run
 from prefect.utilities.annotations import quote
 
 from expectations.gate import Gate
 from expectations.results import GateResult
 from tasks.extract import Extraction
+from tasks.progress import waiting_notice
+from tasks.run_names import parameter
 from warehouse import store
 from warehouse.documents import Document
 from warehouse.settings import WarehouseSettings
@@ -36,10 +37,22 @@ class Screening:
 
 @task(name="screen", task_run_name="screen", cache_policy=NO_CACHE)
 def screen_documents(documents: Sequence[Document], gate: Gate) -> Screening:
-    """Refuse, before the expensive extraction, files with an absurd page count."""
-    screened = gate.screen({d.docs_label: d.readable_path for d in documents})
+    """Refuse, before the expensive extraction, files with an absurd page count (none, or
+    more than the maximum) and files whose peek reached a parsing limit; note the active
+    content a file declares (a warning). From what each document's peek told (tasks.peek)."""
     screening = Screening(passed=[], refused=[])
     for document in documents:
+        if document.refused:  # its peek reached a parsing limit: no extraction either
+            reason, words = document.refused
+            screening.refused.append(
+                Extraction(document, reason=reason, message=f"{document.path}: {words}")
+            )
+    peeked = [d for d in documents if not d.refused]
+    screened = gate.screen(
+        {d.docs_label: d.page_count for d in peeked},
+        {d.docs_label: d.active_content for d in peeked},
+    )
+    for document in peeked:
         result = screened.get(document.docs_label)
         if result is None or result.passed:
             screening.passed.append(document)
@@ -75,6 +88,7 @@ def _judged(extraction: Extraction, result: GateResult) -> Extraction:
     return dataclasses.replace(
         extraction,
         disclosure=None,
+        cells=None,
         reason=result.reason,
         message=f"{extraction.document.path}: {result.message}",
         validation=result,
@@ -82,10 +96,7 @@ def _judged(extraction: Extraction, result: GateResult) -> Extraction:
 
 
 def _batch_run_name() -> str:
-    extractions = task_run.parameters["extractions"]
-    if isinstance(extractions, quote):
-        extractions = extractions.unquote()
-    return f"validate-{len(extractions)}-documents"
+    return f"validate-{len(parameter('extractions'))}-documents"
 
 
 @task(name="validate-batch", task_run_name=_batch_run_name, cache_policy=NO_CACHE)
@@ -117,6 +128,6 @@ def publish_data_docs(gate: Gate) -> Path | None:
 @task(name="find-quarantined", task_run_name="find-quarantined", cache_policy=NO_CACHE)
 def quarantined_documents(settings: WarehouseSettings) -> list[Document]:
     """Every quarantined document, read again from its raw copy, marked for re-processing."""
-    documents = store.quarantined(settings)
+    documents = store.quarantined(settings, waiting_notice())
     get_run_logger().info("%d quarantined documents to re-process", len(documents))
     return documents

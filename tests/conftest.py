@@ -141,3 +141,11 @@ def variant_disclosures(tmp_path_factory: pytest.TempPathFactory) -> list[Varian
         found.append(Variant(seed, spec, extract_disclosure(path)))
         path.unlink()
     return found
+
+
+@pytest.fixture(scope="session")
+def bomb_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """~1 MB on disk, a page content stream of 1 GiB of zeros (tests.hostile.flate_bomb)."""
+    from tests.hostile import flate_bomb
+
+    return flate_bomb(tmp_path_factory.mktemp("bomb") / "炸弹.pdf")

@@ -1,8 +1,10 @@
 """The DuckDB catalog: opening `warehouse.duckdb` and registering its tables and views.
 
 Relations are defined in `warehouse/sql/<relation>.sql`, one per file, in dependency order
-(`RELATIONS`). Tables are created if missing; views are re-created by every load, and by the
-next run after the data directory moved, so their absolute Parquet paths point at it. A SQL file
+(`RELATIONS`). Tables are created if missing; views are re-created whenever they differ from what
+this code would register for this data directory (`views_current`: a digest of their statements,
+kept as a comment on budget_cells) — after the first Parquet file, a change of a view, or a move
+of the data directory — so their absolute Parquet paths point at it. A SQL file
 names what it reads with `${…}` placeholders: `${budget_cells}` for the budget_cells Parquet
 files (see `warehouse.relations`), `${budget_tables_columns}` for a table's column list; a
 literal `$` (a regular expression's end) is written `$$`.
@@ -13,6 +15,8 @@ The file is created with storage version v1.5.0 so that the 1.5.x `duckdb` comma
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -21,9 +25,8 @@ import duckdb
 
 from warehouse.connection import connect, in_memory, sql_identifier, sql_literal
 from warehouse.lock import Notify
-from warehouse.reference import write_reference_tables
+from warehouse.reference import reference_fingerprint, write_reference_tables
 from warehouse.relations import (
-    BUDGET_CELLS,
     BUDGET_TABLES,
     PARQUET_RELATIONS,
     VALIDATION_RESULTS,
@@ -62,14 +65,24 @@ _TABLE_LAYOUTS = (BUDGET_TABLES, VALIDATION_RESULTS)
 def relation_sql(name: str, settings: WarehouseSettings | None = None) -> str:
     """The statement of `warehouse/sql/<name>.sql`, its placeholders filled in (the Parquet
     sources only given the data directory's `settings`)."""
-    text = resources.files("warehouse").joinpath("sql", f"{name}.sql").read_text("utf-8")
-    template = Template(text)
+    template = _template(name)
     values = _placeholders(settings)
     return template.substitute(values) if settings else template.safe_substitute(values)
 
 
+@cache
+def _template(name: str) -> Template:
+    # Read once per process: every load checks the views against these statements.
+    return Template(resources.files("warehouse").joinpath("sql", f"{name}.sql").read_text("utf-8"))
+
+
+@cache
+def _table_columns() -> dict[str, str]:
+    return {f"{r.name}_columns": r.columns_ddl() for r in _TABLE_LAYOUTS}
+
+
 def _placeholders(settings: WarehouseSettings | None) -> dict[str, str]:
-    values = {f"{r.name}_columns": r.columns_ddl() for r in _TABLE_LAYOUTS}
+    values = dict(_table_columns())
     if settings is not None:
         values |= {r.name: r.source_sql(settings.parquet_dir) for r in PARQUET_RELATIONS}
     return values
@@ -101,14 +114,35 @@ def open_reader(
     )
 
 
+def _views(settings: WarehouseSettings) -> list[str]:
+    """The statements of every view, for this data directory as it is now."""
+    statements = (relation_sql(name, settings) for name in RELATIONS)
+    return [sql for sql in statements if "CREATE OR REPLACE VIEW" in sql]
+
+
+def _digest(settings: WarehouseSettings) -> str:
+    """What the catalog is built from: every relation's statement (views for this data
+    directory) and the reference data."""
+    statements = [relation_sql(name, settings) for name in (*RELATIONS, "backfill")]
+    return hashlib.sha256("\n".join([*statements, reference_fingerprint()]).encode()).hexdigest()
+
+
 def register_views(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> None:
     """(Re)create every view, reading the Parquet of this data directory by absolute path —
-    after bringing the tables up to date (`create_tables`), which the views read."""
+    after bringing the tables up to date (`create_tables`), which the views read — and stamp
+    them (a comment on budget_cells) with the digest of what they were built from."""
     create_tables(con)
-    for name in RELATIONS:
-        sql = relation_sql(name, settings)
-        if "CREATE OR REPLACE VIEW" in sql:
-            con.execute(sql)
+    for sql in _views(settings):
+        con.execute(sql)
+    con.execute(f"COMMENT ON VIEW budget_cells IS {sql_literal(_digest(settings))}")
+
+
+def refresh_views(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> bool:
+    """Register the views unless they are current; whether they were (re)registered."""
+    if views_current(con, settings):
+        return False
+    register_views(con, settings)
+    return True
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -141,25 +175,15 @@ def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, create_sql:
 
 
 def views_current(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> bool:
-    """Whether every view exists and reads this data directory's Parquet (not a moved or empty
-    one): False for a warehouse an earlier version wrote, so that it is brought up to date."""
-    views = {
-        name
-        for (name,) in con.execute(
-            "SELECT view_name FROM duckdb_views() WHERE NOT internal"
-        ).fetchall()
-    }
-    expected = {n for n in RELATIONS if "CREATE OR REPLACE VIEW" in relation_sql(n)}
-    if not expected <= views:
-        return False
+    """Whether the views are what this code registers for this data directory now: the same
+    statements, tables and reference data (a view changed, added or moved to another directory,
+    a table gaining a column, a template changed — or the first Parquet file written, which
+    turns budget_cells from a placeholder into a view of the files — is not). A warehouse an
+    earlier version wrote is not current, so that it is brought up to date."""
     rows = con.execute(
-        "SELECT sql FROM duckdb_views() WHERE view_name = 'budget_cells' AND NOT internal"
+        "SELECT comment FROM duckdb_views() WHERE view_name = 'budget_cells' AND NOT internal"
     ).fetchall()
-    if not rows:
-        return False
-    if BUDGET_CELLS.has_files(settings.parquet_dir):
-        return sql_literal(BUDGET_CELLS.glob(settings.parquet_dir)) in rows[0][0]
-    return "read_parquet" not in rows[0][0]
+    return bool(rows) and rows[0][0] == _digest(settings)
 
 
 def _create_database(settings: WarehouseSettings) -> None:

@@ -22,6 +22,12 @@ class Document:
     origin: str | None = None
     # Unit code and year as its cover prints them (`010-2024`), peeked before extraction.
     printed_as: str | None = None
+    # What else the peek told (`disclosure.pdf.peek`): the page count (None: unreadable) and the
+    # active content the file declares (never run).
+    page_count: int | None = None
+    active_content: tuple[str, ...] = ()
+    # (reason, words) when even the peek reached a parsing limit: refused before extraction.
+    refused: tuple[str, str] | None = None
 
     @property
     def label(self) -> str:
@@ -57,21 +63,26 @@ class Document:
 
 
 class Status(StrEnum):
-    """What a run did with a document (the ledger's statuses, plus two that write nothing)."""
+    """What a run did with an input: a file, or a listing's link (the ledger's statuses for
+    documents, and those of inputs that write nothing). In the order summaries list them."""
 
     LOADED = "loaded"  # its tables are now current for its unit and year
-    DUPLICATE = "duplicate"  # same bytes as a document already seen elsewhere: recorded only
-    QUARANTINED = "quarantined"  # could not be extracted: recorded with a reason, raw kept
     UNCHANGED = "unchanged"  # already recorded from this very place: nothing written
-    FAILED = "failed"  # the run itself failed on it: nothing recorded, the next run retries
+    DUPLICATE = "duplicate"  # same bytes as a document already seen elsewhere: recorded only
+    SUPERSEDED = "superseded"  # loaded, then superseded by a later version in the same run
+    QUARANTINED = "quarantined"  # could not be extracted or failed a check: raw kept, reason
+    REJECTED = "rejected"  # a link whose file arrived but was not kept: not a PDF, too large
+    UNAVAILABLE = "unavailable"  # a link whose file did not arrive (404, network): next run
+    FAILED = "failed"  # the run itself failed on it (a crash): the next run retries
 
 
 @dataclass(frozen=True)
 class Outcome:
-    document: Document
+    # None for a listing link whose file was not kept (rejected, unavailable): `name`, `url`.
+    document: Document | None
     status: Status
-    reason: str | None = None  # why quarantined / duplicate / failed
-    message: str | None = None  # the full error, for quarantined / failed
+    reason: str | None = None  # a short code: why quarantined / rejected / unavailable / …
+    message: str | None = None  # the same in plain words, naming the file
     year: int | None = None
     unit_code: str | None = None
     unit_name: str | None = None
@@ -79,6 +90,16 @@ class Outcome:
     superseded_file: str | None = None
     tables: int | None = None  # tables and cells loaded, for the run's artifacts
     cells: int | None = None
+    name: str | None = None  # the file name of a link without a document
+    url: str | None = None  # … and its URL
+
+    @property
+    def file_name(self) -> str:
+        return self.document.file_name if self.document is not None else self.name or "?"
+
+    @property
+    def doc_id(self) -> str | None:
+        return self.document.doc_id if self.document is not None else None
 
     @property
     def unit_year(self) -> str:

@@ -58,6 +58,8 @@ EXPORTED = (
     "budget_cells",
     "reconciliation_status",
     "reconciliation_findings_latest",
+    "units",
+    "subjects",
 )
 FORMATS = ("csv", "xlsx", "datapackage")
 WORKBOOK = "budget.xlsx"

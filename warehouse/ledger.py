@@ -66,6 +66,12 @@ def quarantined(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, int
     ).fetchall()
 
 
+def loaded(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The doc_ids of every current (`loaded`) document: whose cell files are visible."""
+    rows = con.execute("SELECT doc_id FROM disclosures WHERE status = 'loaded'").fetchall()
+    return {doc_id for (doc_id,) in rows}
+
+
 def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     """Drop a document's quarantine record, in the transaction that records it again (a retry).
 
@@ -74,13 +80,18 @@ def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     con.execute("DELETE FROM disclosures WHERE doc_id = ? AND status = 'quarantined'", [doc_id])
 
 
-def current(con: duckdb.DuckDBPyConnection, year: int, unit_code: str) -> Entry | None:
+def current(
+    con: duckdb.DuckDBPyConnection, year: int, unit_code: str, scope: str | None = None
+) -> Entry | None:
+    """The loaded document of a unit, year and scope: a department's 部门预算 and the same
+    body's own 单位预算 are different documents, each current in its own right."""
     row = con.execute(
         """
         SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope
-        FROM disclosures WHERE year = ? AND unit_code = ? AND status = 'loaded'
+        FROM disclosures
+        WHERE year = ? AND unit_code = ? AND scope IS NOT DISTINCT FROM ? AND status = 'loaded'
         """,
-        [year, unit_code],
+        [year, unit_code, scope],
     ).fetchone()
     return Entry(*row) if row else None
 
@@ -135,17 +146,22 @@ def record(
     )
 
 
+SUPERSEDED_REASON = "later_version"  # a superseded document's reason; its message says which
+
+
 def supersede(
     con: duckdb.DuckDBPyConnection, doc_id: str, by: Document, *, year: int, unit_code: str
 ) -> None:
     con.execute(
         """
         UPDATE disclosures
-        SET status = 'superseded', superseded_by = ?, reason = ?, status_changed_at = ?
+        SET status = 'superseded', superseded_by = ?, reason = ?, message = ?,
+            status_changed_at = ?
         WHERE doc_id = ? AND status = 'loaded'
         """,
         [
             by.doc_id,
+            SUPERSEDED_REASON,
             f"superseded by {by.file_name} ({by.doc_id[:12]}), "
             f"a later version for unit {unit_code}, {year}",
             now(),

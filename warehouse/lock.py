@@ -121,7 +121,7 @@ def _command(pid: int) -> str:
             words = f.read().split(b"\0")
     except OSError:
         return "unknown command"
-    text = " ".join(w.decode(errors="replace") for w in words if w)
+    text = " ".join(" ".join(w.decode(errors="replace").split()) for w in words if w)
     return text if len(text) <= 80 else text[:77] + "…"
 
 

@@ -1,70 +1,136 @@
-"""Hive partitions of the Parquet relations: `parquet/<relation>/<key>=<value>/…/data.parquet`.
+"""Hive partitions of the Parquet relations on disk.
 
-A partition is exactly one file, `data.parquet`, so replacing a partition is one `os.replace` of
-a fully written and fsynced file: whoever opens the file gets the old partition or the new one,
-whole, and a killed writer leaves at most a stray file in `.staging/`. Nothing ever deletes or
-overwrites a relation's root.
+budget_cells keeps one file per document inside its (year, unit) partition:
 
-Who can race a replace: not a reader of `warehouse.duckdb` — partitions are replaced while the
-loader holds DuckDB's write lock, which no reader process can share. A reader of the Parquet
-files directly (pyarrow, another DuckDB) that opens a file once is safe; one that opens it twice
-within one query (DuckDB's `read_parquet` reads the footer when binding and again when scanning)
-can pair the old footer with the new bytes and fail with a Parquet/Thrift error: run it again.
+    parquet/budget_cells/year=YYYY/unit_code=CODE/<doc_id>.parquet
+
+so loading a re-issued disclosure never touches the file of the version it supersedes: the new
+file is written beside the old one (fsynced aside, renamed into place whole), the ledger
+transaction then makes the new document `loaded` and the old one `superseded` — the switch of
+visibility, since the `budget_cells` view shows only cells of `loaded` documents — and only after
+that commit is the old file removed (`sweep_cells`). A kill at any point leaves the old version
+or the new one visible, never neither; files left behind by a kill (a new file whose load never
+committed, an old one not yet removed) are swept by the next writer, under the writer lock.
+
+The reconciliation relations keep one file per run, `run_id=RUN/data.parquet` (`write_partition`).
+
+Who can race a rename: not a reader of `warehouse.duckdb` — files are renamed while the loader
+holds DuckDB's write lock, which no reader process can share. A reader of the Parquet files
+directly (pyarrow, another DuckDB) that opens a file once is safe; a glob read straight off the
+files (not through the view) may briefly see a superseded document's file beside its successor's.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warehouse.relations import BUDGET_CELLS, Relation
+from warehouse.relations import BUDGET_CELLS, PARQUET_SUFFIX, Relation
 from warehouse.settings import WarehouseSettings
 from warehouse.staging import write_atomically
 
-PARTITION_FILE = "data.parquet"
+PARTITION_FILE = "data.parquet"  # the one file of a run partition (and of older cell layouts)
 
 # A unit code becomes a directory name: keep it to what hive paths and every OS can hold.
 _UNIT_CODE = re.compile(r"^[0-9A-Za-z_-]{1,32}$")
+_DOC_ID = re.compile(r"^[0-9a-f]{64}$")
 
 
 class BadPartitionKey(ValueError):
     """A year or unit code that cannot name a partition."""
 
 
-def partition_file(settings: WarehouseSettings, year: int, unit_code: str) -> Path:
-    """The file of budget_cells' (year, unit_code) partition."""
+def partition_dir(settings: WarehouseSettings, year: int, unit_code: str) -> Path:
+    """The directory of budget_cells' (year, unit_code) partition."""
     if not _UNIT_CODE.match(unit_code or ""):
         raise BadPartitionKey(f"unit code {unit_code!r} cannot name a partition")
     if not 1900 <= year <= 2999:
         raise BadPartitionKey(f"year {year!r} cannot name a partition")
-    return BUDGET_CELLS.partition_dir(settings.parquet_dir, year, unit_code) / PARTITION_FILE
+    return BUDGET_CELLS.partition_dir(settings.parquet_dir, year, unit_code)
 
 
-def write_partition(
-    settings: WarehouseSettings, relation: Relation, table: pa.Table, *values: object
-) -> Path:
-    """Make `table` the whole content of `relation`'s partition at the key `values`."""
+def cells_file(settings: WarehouseSettings, year: int, unit_code: str, doc_id: str) -> Path:
+    """The file holding one document's cells in its (year, unit_code) partition."""
+    if not _DOC_ID.match(doc_id):
+        raise BadPartitionKey(f"doc_id {doc_id!r} is not a sha256")
+    return partition_dir(settings, year, unit_code) / f"{doc_id}{PARQUET_SUFFIX}"
+
+
+def _write_parquet(table: pa.Table, relation: Relation, target: Path, staging: Path) -> Path:
     if table.schema != relation.schema:
         table = table.cast(relation.schema)
-    target = relation.partition_dir(settings.parquet_dir, *values) / PARTITION_FILE
-    write_atomically(
+    return write_atomically(
         target,
         # Fixed writer options: the same rows always give the same bytes, so re-loading an
         # unchanged document changes nothing on disk.
         lambda staged: pq.write_table(
             table, staged, compression="zstd", write_statistics=True, row_group_size=1 << 20
         ),
-        staging_dir=settings.staging_dir,
+        staging_dir=staging,
     )
-    return target
 
 
-def replace_partition(
-    settings: WarehouseSettings, year: int, unit_code: str, cells: pa.Table
+def write_partition(
+    settings: WarehouseSettings, relation: Relation, table: pa.Table, *values: object
 ) -> Path:
-    """Make `cells` the whole content of budget_cells' (year, unit_code) partition."""
-    partition_file(settings, year, unit_code)  # refuses keys that cannot name a directory
-    return write_partition(settings, BUDGET_CELLS, cells, year, unit_code)
+    """Make `table` the whole content of `relation`'s partition at the key `values`."""
+    target = relation.partition_dir(settings.parquet_dir, *values) / PARTITION_FILE
+    return _write_parquet(table, relation, target, settings.staging_dir)
+
+
+def write_cells(
+    settings: WarehouseSettings, year: int, unit_code: str, doc_id: str, cells: pa.Table
+) -> Path:
+    """Write one document's cells beside whatever its partition holds; nothing is replaced
+    but a previous file of the same document (the same bytes again)."""
+    target = cells_file(settings, year, unit_code, doc_id)
+    return _write_parquet(cells, BUDGET_CELLS, target, settings.staging_dir)
+
+
+def sweep_cells(
+    settings: WarehouseSettings,
+    current: Collection[str],
+    partitions: Collection[Path] | None = None,
+) -> list[Path]:
+    """Remove budget_cells files of documents that are not `current` (the ledger's `loaded`
+    doc_ids) — superseded versions, loads that never committed — and partition directories
+    left empty. Only `partitions` when given, else every partition. Call under the writer lock.
+
+    A file of the older layout (`data.parquet`, one per partition) is renamed to its
+    document's own name first, so older warehouses convert as they are written to.
+    """
+    root = BUDGET_CELLS.directory(settings.parquet_dir)
+    folders = partitions if partitions is not None else root.glob("year=*/unit_code=*")
+    removed: list[Path] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        legacy = folder / PARTITION_FILE
+        if legacy.is_file():
+            _convert_legacy(legacy)
+        for path in folder.glob(f"*{PARQUET_SUFFIX}"):
+            if path.stem not in current:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed.append(path)
+        with contextlib.suppress(OSError):  # not empty: it holds a current document
+            folder.rmdir()
+            with contextlib.suppress(OSError):
+                folder.parent.rmdir()
+    return removed
+
+
+def _convert_legacy(path: Path) -> None:
+    doc_ids = pq.read_table(path, columns=["doc_id"]).column("doc_id").unique().to_pylist()
+    if len(doc_ids) == 1 and _DOC_ID.match(str(doc_ids[0])):
+        target = path.with_name(f"{doc_ids[0]}{PARQUET_SUFFIX}")
+        if not target.exists():
+            os.replace(path, target)
+            return
+    path.unlink()  # empty, or a copy of a file that exists under its own name

@@ -16,6 +16,7 @@ template that learns a column or a measure is reflected at the next load.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from importlib import resources
 
@@ -90,6 +91,19 @@ def money_units() -> pa.Table:
             "yuan": pa.array(list(YUAN_PER.values()), pa.decimal128(18, 2)),
         }
     )
+
+
+def reference_fingerprint() -> str:
+    """A digest of the data the reference tables are built from: when it changes, the catalog
+    rebuilds them (`warehouse.catalog.views_current`)."""
+    texts = [
+        resources.files("disclosure.templates").joinpath(f"{name}.yaml").read_text("utf-8")
+        for name in template_names()
+    ]
+    subjects = resources.files("warehouse").joinpath("reference", "subjects.yaml")
+    texts.append(subjects.read_text("utf-8"))
+    texts.append(repr(sorted(YUAN_PER.items())))
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 
 
 def write_reference_tables(con: duckdb.DuckDBPyConnection) -> None:

@@ -3,14 +3,21 @@
 Every function here takes the writer lock, re-reads the ledger (another run may have recorded the
 same bytes meanwhile) and then writes in an order that a kill at any point leaves repairable:
 
-1. the (year, unit) Parquet partition is replaced in one rename (`partitions.replace_partition`);
+1. the document's cells are written to their own file in the (year, unit) partition, beside the
+   file of the version they may supersede (`partitions.write_cells`: fsynced aside, one rename);
 2. one DuckDB transaction records the document as `loaded`, marks the previous version of the
-   same unit and year `superseded`, replaces its `budget_tables` rows and re-registers the views.
+   same unit and year `superseded`, replaces its `budget_tables` rows and re-registers the views;
+3. after the commit, the superseded version's file is removed (`partitions.sweep_cells`).
 
-The ledger commit is the point of no return. A run killed before it left the document unrecorded,
-so the next run extracts and loads it again, writing the same bytes; the `budget_cells` view shows
-only cells of `loaded` documents, so a partition whose load never committed stays hidden.
+The ledger commit is the point of no return, and the switch of visibility: the `budget_cells`
+view shows only cells of `loaded` documents, so before it readers see the old version whole and
+after it the new one. A run killed before it left the document unrecorded, so the next run
+extracts and loads it again, writing the same bytes; files a kill left behind (an uncommitted new
+file, an old file not yet removed) are swept by the next run (`sightings`, under the lock).
 A quarantine writes `quarantine/<doc_id>.json` first and commits its ledger row second, likewise.
+
+Who waits for the warehouse (the writer lock, an analyst's open connection) says so through
+`notify` (a run's logger; see `warehouse.lock.wait_for`), and gives up with `WarehouseBusy`.
 """
 
 from __future__ import annotations
@@ -28,48 +35,59 @@ import pyarrow as pa
 from disclosure.model import Disclosure
 from expectations.results import GateResult
 from warehouse import ledger
-from warehouse.catalog import open_reader, open_writer, register_views, views_current
+from warehouse.catalog import (
+    open_reader,
+    open_writer,
+    refresh_views,
+    register_views,
+    views_current,
+)
 from warehouse.documents import Document, Outcome, Status
-from warehouse.lock import writer_lock
-from warehouse.partitions import BadPartitionKey, replace_partition
+from warehouse.lock import Notify, writer_lock
+from warehouse.partitions import BadPartitionKey, partition_dir, sweep_cells, write_cells
 from warehouse.rows import disclosure_to_cells, disclosure_to_tables
 from warehouse.settings import WarehouseSettings
 from warehouse.staging import sweep_staging, write_text_atomically
 from warehouse.validation_results import insert_results, result_to_rows
 
+DUPLICATE_REASON = "same_bytes"  # a duplicate's reason: its message names the first file
+
 
 @contextmanager
 def _writing(
-    settings: WarehouseSettings, sweep: bool = True
+    settings: WarehouseSettings, sweep: bool = True, notify: Notify | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The one writer: hold the lock, clear what dead writers staged, open the catalog."""
-    with writer_lock(settings):
+    with writer_lock(settings, notify):
         if sweep:
             sweep_staging(settings.staging_dir)
-        con = open_writer(settings)
+        con = open_writer(settings, notify)
         try:
             yield con
         finally:
             con.close()
 
 
-def sightings(settings: WarehouseSettings) -> dict[str, set[str]]:
+def sightings(settings: WarehouseSettings, notify: Notify | None = None) -> dict[str, set[str]]:
     """Every doc_id the ledger has seen, with where; empty before the first load.
 
-    Also re-points the views when the data directory was moved since they were registered.
+    Also sweeps what killed writers left (staged files, cell files of documents that are not
+    `loaded`), and re-points the views when the data directory was moved since they were
+    registered.
     """
-    with writer_lock(settings):
+    with writer_lock(settings, notify):
         sweep_staging(settings.staging_dir)
-        con = open_reader(settings)
+        con = open_reader(settings, notify)
         if con is None:
             return {}
         try:
             seen = ledger.sightings(con)
+            sweep_cells(settings, ledger.loaded(con))
             stale = not views_current(con, settings)
         finally:
             con.close()
         if stale:
-            con = open_writer(settings)
+            con = open_writer(settings, notify)
             try:
                 register_views(con, settings)
             finally:
@@ -84,9 +102,13 @@ def load_disclosure(
     *,
     flow_run_id: str | None = None,
     validation: GateResult | None = None,
+    notify: Notify | None = None,
+    cells: pa.Table | None = None,
 ) -> Outcome:
-    """Make `disclosure` the current version of its unit and year (recording its checks)."""
-    with _writing(settings) as con:
+    """Make `disclosure` the current version of its unit and year (recording its checks).
+
+    `cells`: its budget_cells rows when already built (by the child that extracted it)."""
+    with _writing(settings, notify=notify) as con:
         seen = _already_seen(con, document, flow_run_id)
         if seen is not None:
             return seen
@@ -101,8 +123,9 @@ def load_disclosure(
                 validation=validation,
             )
         try:
-            cells = disclosure_to_cells(disclosure, document.doc_id)
-            replace_partition(settings, disclosure.year, disclosure.unit_code, cells)
+            if cells is None:
+                cells = disclosure_to_cells(disclosure, document.doc_id)
+            write_cells(settings, disclosure.year, disclosure.unit_code, document.doc_id, cells)
         except (pa.ArrowInvalid, BadPartitionKey) as error:
             return _quarantine(
                 con,
@@ -114,6 +137,9 @@ def load_disclosure(
                 validation=validation,
             )
         outcome = _commit_load(con, settings, document, disclosure, cells, flow_run_id, validation)
+        # Committed: the superseded version's file is no longer visible anywhere; remove it.
+        folder = partition_dir(settings, disclosure.year, disclosure.unit_code)
+        sweep_cells(settings, ledger.loaded(con), [folder])
         if document.retrying:
             # Loaded at last: its quarantine report no longer describes it.
             settings.quarantine_path(document.doc_id).unlink(missing_ok=True)
@@ -128,10 +154,11 @@ def quarantine_document(
     *,
     flow_run_id: str | None = None,
     validation: GateResult | None = None,
+    notify: Notify | None = None,
 ) -> Outcome:
     """Record a document that could not be extracted, or failed a critical check (then
     `validation` holds the checks); its raw file stays in `raw/`."""
-    with _writing(settings) as con:
+    with _writing(settings, notify=notify) as con:
         seen = _already_seen(con, document, flow_run_id)
         if seen is not None:
             return seen
@@ -140,9 +167,9 @@ def quarantine_document(
         )
 
 
-def quarantined(settings: WarehouseSettings) -> list[Document]:
+def quarantined(settings: WarehouseSettings, notify: Notify | None = None) -> list[Document]:
     """Every quarantined document, to re-process from its raw copy (`--retry-quarantined`)."""
-    con = open_reader(settings)
+    con = open_reader(settings, notify)
     if con is None:
         return []
     try:
@@ -167,11 +194,12 @@ def record_duplicates(
     documents: Sequence[Document],
     *,
     flow_run_id: str | None = None,
+    notify: Notify | None = None,
 ) -> list[Outcome]:
     """Record copies of documents already seen elsewhere; nothing else is written."""
     if not documents:
         return []
-    with _writing(settings, sweep=False) as con:
+    with _writing(settings, sweep=False, notify=notify) as con:
         con.begin()
         outcomes = []
         for document in documents:
@@ -196,18 +224,21 @@ def _already_seen(
         first = ledger.entry(con, document.doc_id)
         if first is None or first.status == Status.QUARANTINED:
             return None  # re-process it: its new record replaces the quarantine
-        return Outcome(document, Status.UNCHANGED, reason=f"no longer quarantined ({first.status})")
+        return Outcome(
+            document, Status.UNCHANGED, message=f"no longer quarantined ({first.status})"
+        )
     if ledger.seen_at(con, document):
-        return Outcome(document, Status.UNCHANGED, reason="already ingested from this file")
+        return Outcome(document, Status.UNCHANGED, message="already ingested from this file")
     first = ledger.entry(con, document.doc_id)
     if first is None:
         return None
-    reason = f"same bytes as {first.file_name} ({first.status})"
+    message = f"{document.path}: same bytes as {first.file_name} ({first.status})"
     ledger.record(
         con,
         document,
         Status.DUPLICATE,
-        reason=reason,
+        reason=DUPLICATE_REASON,
+        message=message,
         template=first.template,
         year=first.year,
         unit_code=first.unit_code,
@@ -219,7 +250,8 @@ def _already_seen(
     return Outcome(
         document,
         Status.DUPLICATE,
-        reason=reason,
+        reason=DUPLICATE_REASON,
+        message=message,
         year=first.year,
         unit_code=first.unit_code,
         unit_name=first.unit_name,
@@ -239,7 +271,7 @@ def _commit_load(
     assert year is not None and unit_code is not None
     tables = disclosure_to_tables(disclosure, document.doc_id)
     con.begin()
-    previous = ledger.current(con, year, unit_code)
+    previous = ledger.current(con, year, unit_code, disclosure.scope)
     if previous is not None:
         ledger.supersede(con, previous.doc_id, document, year=year, unit_code=unit_code)
     if document.retrying:
@@ -260,12 +292,13 @@ def _commit_load(
         cell_count=cells.num_rows,
         flow_run_id=flow_run_id,
     )
-    con.execute("DELETE FROM budget_tables WHERE year = ? AND unit_code = ?", [year, unit_code])
+    replaced = [document.doc_id, *([previous.doc_id] if previous else [])]
+    con.execute("DELETE FROM budget_tables WHERE list_contains(?, doc_id)", [replaced])
     con.register("incoming_tables", tables)
     con.execute("INSERT INTO budget_tables BY NAME SELECT * FROM incoming_tables")
     con.unregister("incoming_tables")
-    # The first partition turns budget_cells from an empty placeholder into a Parquet view.
-    register_views(con, settings)
+    # The first cells file turns budget_cells from an empty placeholder into a Parquet view.
+    refresh_views(con, settings)
     con.commit()
     return Outcome(
         document,

@@ -88,6 +88,12 @@ def test_a_data_dir_that_is_a_file_is_a_one_line_usage_error(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["reconcile", "--data-dir", str(afile)])
     assert result.exit_code == 2
     assert "is a file, not a folder" in result.output
+    # The same from the environment, for every command that writes.
+    for command in (["ingest", "--source", str(tmp_path)], ["nightly", "--source", str(tmp_path)]):
+        result = CliRunner().invoke(app, command, env={"BUDGET_DATA_DIR": str(afile)})
+        assert result.exit_code == 2, result.output
+        assert f"data_dir: {afile} is a file, not a folder" in result.output
+        assert "Traceback" not in result.output
     assert "Traceback" not in result.output
 
 

@@ -26,13 +26,13 @@ def test_kinds_of_the_hunan_columns():
 
 
 def test_every_template_table_has_a_label_or_code_column():
-    for table in load_template().tables:
+    for table in load_template("hunan").tables:
         kinds = {column_kind(p) for p in table.column_paths}
         assert kinds & {ColumnKind.LABEL, ColumnKind.CODE}, table.code
 
 
 def test_code_column_layouts():
-    t07 = load_template().table("07").column_paths
-    t08 = load_template().table("08").column_paths
+    t07 = load_template("hunan").table("07").column_paths
+    t08 = load_template("hunan").table("08").column_paths
     assert subject_code_column(t07) == 0 and split_code_columns(t07) is None
     assert split_code_columns(t08) == (0, 1, 2) and subject_code_column(t08) is None

@@ -243,7 +243,7 @@ def test_deploy_schedule_run_from_a_listing_and_see_it_in_the_ui(
                 )
             (summary,) = [a for a in own if a.key == "nightly-summary"]
             assert "| error | warning | info | new errors |" in summary.data
-            assert f"**Rules**: {len(load_catalog().rules)} — " in summary.data
+            assert f"**Rules**: {len(load_catalog('hunan').rules)} — " in summary.data
             assert "](http://127.0.0.1:8765/reports/reconcile-" in summary.data
 
             begin = time.monotonic()

@@ -19,6 +19,7 @@ from samplegen import bad_inputs
 from samplegen.hunan_xinfang_2024 import spec as seed_spec
 from samplegen.render import render_disclosure
 from samplegen.spec import DisclosureSpec
+from tests import hostile
 from tests.conftest import HUNAN_2024
 
 # The good files have 20 (seed) and 6 (small) pages; the padded one has 6 + 40.
@@ -35,6 +36,7 @@ EXPECTED_REASONS = {
     "prose.pdf": "no_budget_table",
     "amount-token.pdf": "non_numeric_amount",
     "padded.pdf": "too_many_pages",
+    "no-pages.pdf": "no_pages",
 }
 # Header variants are no bad input: they load, with the difference as a warning.
 VARIANT_WARNINGS = {
@@ -76,6 +78,7 @@ def bad_pdfs(
         "scanned.pdf": bad_inputs.scanned_pdf(folder / "scanned.pdf"),
         "prose.pdf": bad_inputs.prose_pdf(folder / "prose.pdf"),
         "padded.pdf": bad_inputs.padded_pdf(small_pdf, folder / "padded.pdf", PADDING),
+        "no-pages.pdf": hostile.no_pages_pdf(folder / "no-pages.pdf"),
     }
     # Each variant as a unit of its own, so that loading one supersedes nothing.
     renamed = dataclasses.replace(small, unit_code="012", unit_name="湖南省改名局")

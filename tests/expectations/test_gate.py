@@ -8,12 +8,15 @@ from pathlib import Path
 
 from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
+from disclosure.pdf import peek
 from expectations.gate import Gate, GateSettings
 from expectations.results import GateResult
 from tests.conftest import HUNAN_2024
 from tests.expectations.conftest import PADDING, TEST_MAX_PAGES
+from tests.hostile import with_open_action
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SCREEN_CHECKS = 3  # the screen's expectations: no pages, too many pages, active content
 
 
 def failures(result: GateResult) -> dict[str, str]:
@@ -31,7 +34,7 @@ def test_the_seed_passes_with_its_missing_tables_as_a_warning(
     # The real 2024 disclosure of 湖南省信访局 prints 16 of the 23 tables.
     assert warning.examples == ("missing tables 04,05,11,15,16,17,18",)
     # Each expectation once: the page count in the screen (here after extraction), then the rest.
-    assert [c.suite for c in result.checks].count("screen") == 1
+    assert [c.suite for c in result.checks].count("screen") == SCREEN_CHECKS
     assert {c.suite for c in result.checks} == {"screen", "documents", "tables", "cells"}
     assert (result.year, result.unit_code) == (2024, "010")
 
@@ -117,34 +120,59 @@ def test_identity_and_code_checks(gate: Gate, extracted: dict[str, Disclosure]) 
     assert any("«一般公共预算支出表»" in e for c in result.warnings for e in c.examples)
 
 
+def screen(gate: Gate, files: dict[str, Path]) -> dict[str, GateResult]:
+    """The gate's screen of `files` (by label), from what each file's peek tells."""
+    peeks = {label: peek(path) for label, path in files.items()}
+    return gate.screen(
+        {label: p.page_count for label, p in peeks.items()},
+        {label: p.active_content for label, p in peeks.items()},
+    )
+
+
 def test_the_screen_refuses_an_absurd_page_count_before_extraction(
     gate: Gate, bad_pdfs: dict[str, Path], small_pdf: Path
 ) -> None:
-    screened = gate.screen(
+    screened = screen(
+        gate,
         {
             "padded": bad_pdfs["padded.pdf"],
+            "no-pages": bad_pdfs["no-pages.pdf"],
             "small-screened": small_pdf,
             # What cannot be opened is left to extraction, which says why.
             "html": bad_pdfs["html-saved-as.pdf"],
             "empty": bad_pdfs["empty.pdf"],
-        }
+        },
     )
-    assert set(screened) == {"padded", "small-screened"}
+    assert set(screened) == {"padded", "no-pages", "small-screened"}
     refused = screened["padded"]
     assert not refused.passed and refused.reason == "too_many_pages"
     assert refused.critical[0].examples == (f"{6 + PADDING} pages",)
-    assert refused.seconds < 1  # it never parses a page
+    empty = screened["no-pages"]
+    assert not empty.passed and empty.reason == "no_pages"
+    assert empty.critical[0].examples == ("0 pages",)
+    assert "no pages" in empty.message
     assert screened["small-screened"].passed
     assert gate.settings.max_pages == TEST_MAX_PAGES
+
+
+def test_active_content_is_a_warning_not_a_refusal(
+    gate: Gate, small_pdf: Path, tmp_path: Path
+) -> None:
+    scripted = with_open_action(small_pdf, tmp_path / "scripted.pdf")
+    (result,) = screen(gate, {"scripted": scripted}).values()
+    assert result.passed
+    (warning,) = result.warnings
+    assert warning.reason == "active_content"
+    assert warning.examples == ("OpenAction (JavaScript), JavaScript",)
 
 
 def test_a_screened_document_s_result_includes_its_screen_once(
     gate: Gate, small_pdf: Path, extracted: dict[str, Disclosure]
 ) -> None:
-    (screened,) = gate.screen({"small-both": small_pdf}).values()
+    (screened,) = screen(gate, {"small-both": small_pdf}).values()
     result = gate.validate(extracted["small.pdf"], "small-both")
-    assert result.checks[0] == screened.checks[0]
-    assert [c.suite for c in result.checks].count("screen") == 1
+    assert result.checks[:SCREEN_CHECKS] == screened.checks
+    assert [c.suite for c in result.checks].count("screen") == SCREEN_CHECKS
 
 
 def test_the_quarantine_report_names_the_failing_expectations(

@@ -25,8 +25,9 @@ from prefect.client.schemas.filters import (
 from prefect.client.schemas.objects import StateType
 
 from flows.ingest import ingest
-from tests.conftest import HUNAN_2024
+from tests.conftest import HUNAN_2023, HUNAN_2024
 from tests.expectations.conftest import EXPECTED_REASONS, TEST_MAX_PAGES, VARIANT_WARNINGS
+from tests.hostile import with_open_action
 from warehouse.documents import Status
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -41,14 +42,21 @@ def query(data_dir: Path, sql: str) -> list[tuple]:
 
 
 SMALL = "2024_011_湖南省测试局.pdf"
+SCRIPTED = "2023_010_湖南省信访局（脚本）.pdf"
 
 
 def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
-    make_inbox: Callable[..., Path], bad_pdfs: dict[str, Path], small_pdf: Path, tmp_path: Path
+    make_inbox: Callable[..., Path],
+    bad_pdfs: dict[str, Path],
+    small_pdf: Path,
+    sample_pdfs: dict[str, Path],
+    tmp_path: Path,
 ) -> None:
+    scripted = with_open_action(sample_pdfs[HUNAN_2023], tmp_path / SCRIPTED)
     inbox = make_inbox(
         HUNAN_2024,
         (SMALL, small_pdf.read_bytes()),
+        (SCRIPTED, scripted.read_bytes()),
         *[(name, path.read_bytes()) for name, path in bad_pdfs.items()],
     )
     data_dir = tmp_path / "data"
@@ -57,17 +65,19 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
     state = ingest(source=inbox, data_dir=data_dir, max_pages=TEST_MAX_PAGES, return_state=True)
     summary = state.result()
 
-    outcomes = {o.document.file_name: o for o in summary.outcomes}
+    outcomes = {o.file_name: o for o in summary.outcomes}
     assert {name: (o.status, o.reason) for name, o in outcomes.items()} == {
         HUNAN_2024: (Status.LOADED, "warnings: missing_tables"),
         SMALL: (Status.LOADED, "warnings: missing_tables"),
         **{name: (Status.LOADED, warned) for name, warned in VARIANT_WARNINGS.items()},
+        # It would run JavaScript in a viewer: loaded, never run, and said.
+        SCRIPTED: (Status.LOADED, "warnings: active_content, missing_tables"),
         **{name: (Status.QUARANTINED, reason) for name, reason in EXPECTED_REASONS.items()},
     }
     # Every input is kept, bad or good, by the sha256 of its bytes.
     assert {p.name for p in (data_dir / "raw").iterdir()} == {f"{h}.pdf" for h in sha.values()}
     assert query(data_dir, "SELECT status, count(*) FROM disclosures GROUP BY ALL ORDER BY 1") == [
-        ("loaded", 2 + len(VARIANT_WARNINGS)),
+        ("loaded", 3 + len(VARIANT_WARNINGS)),
         ("quarantined", len(EXPECTED_REASONS)),
     ]
 
@@ -100,16 +110,18 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
     assert rows == {
         HUNAN_2024: ["missing_tables"],
         SMALL: ["missing_tables"],
+        SCRIPTED: ["active_content", "missing_tables"],
         "header-renamed.pdf": ["header_variant", "missing_tables"],
         "header-added.pdf": ["header_variant", "missing_tables"],
         "amount-token.pdf": ["missing_tables", "non_numeric_amount"],
         "padded.pdf": ["too_many_pages"],  # screened: never extracted
+        "no-pages.pdf": ["no_pages"],
     }
     (checks,) = query(
         data_dir,
         f"SELECT count(*) FROM validation_results WHERE doc_id = '{sha[HUNAN_2024]}'",
     )[0]
-    assert checks == 1 + 4 + 4 + 3  # screen, documents, tables, cells
+    assert checks == 3 + 4 + 4 + 3  # screen, documents, tables, cells
 
     # Data Docs, linked from the run's summary artifact.
     index = data_dir / "docs" / "index.html"
@@ -149,9 +161,7 @@ def test_a_quarantined_file_loads_once_its_cause_is_fixed(
     # The limit raised (the default, 500 pages), quarantined files are re-processed from raw/.
     again = ingest(source=inbox, data_dir=data_dir, retry_quarantined=True)
     loaded = [o for o in again.outcomes if o.status == Status.LOADED]
-    assert [(o.document.file_name, o.unit_code, o.year) for o in loaded] == [
-        ("padded.pdf", "011", 2024)
-    ]
+    assert [(o.file_name, o.unit_code, o.year) for o in loaded] == [("padded.pdf", "011", 2024)]
     assert query(data_dir, "SELECT doc_id, status, reason FROM disclosures") == [
         (doc_id, "loaded", None)
     ]

@@ -9,17 +9,23 @@ import pytest
 
 from disclosure.model import Disclosure
 from disclosure.template import load_template
-from expectations.frames import frames_of
+from expectations.frames import frames_of, screen_frame
 from expectations.gate import SUITES, Gate, gate_suites, screen_suite_data, suite_data
 from tests.conftest import HUNAN_2024
 
 CRITICAL = {
-    "documents": {"too_many_pages", "unknown_template", "implausible_year", "bad_unit_code"},
+    "documents": {
+        "no_pages",
+        "too_many_pages",
+        "unknown_template",
+        "implausible_year",
+        "bad_unit_code",
+    },
     "tables": set(),
     "cells": {"non_numeric_amount", "bad_subject_code", "bad_entity_code"},
 }
 WARNING = {
-    "documents": {"missing_tables"},
+    "documents": {"missing_tables", "active_content"},
     "tables": {"unknown_table", "header_variant", "no_body_rows", "no_total_row"},
     "cells": set(),
 }
@@ -42,12 +48,14 @@ def test_each_expectation_is_marked_and_explained(name: str) -> None:
 def test_suites_name_only_columns_their_frame_has(
     name: str, sample_disclosures: dict[str, Disclosure]
 ) -> None:
-    frame = frames_of(sample_disclosures[HUNAN_2024], load_template())[name]
+    frame = frames_of(sample_disclosures[HUNAN_2024], load_template("hunan"))[name]
+    screen = screen_frame({"seed": 20})  # what the screen's (before extraction) expectations read
     data = suite_data(name)
     for expectation in data["expectations"]:
         kwargs = expectation["kwargs"]
         named = {kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs}
-        assert named <= set(frame.columns), expectation["type"]
+        before = expectation["meta"].get("before_extraction")
+        assert named <= set((screen if before else frame).columns), expectation["type"]
     assert set(data["meta"]["identify_by"]) <= set(frame.columns)
 
 
@@ -56,7 +64,7 @@ def test_every_parameter_is_supplied(gate: Gate) -> None:
     for name in SUITES:
         text = str(suite_data(name)["expectations"])
         used |= set(re.findall(r"'\$PARAMETER': '(\w+)'", text))
-    supplied = set(gate.parameters(load_template()))
+    supplied = set(gate.parameters(load_template("hunan")))
     expected = {
         "max_pages",
         "max_year",
@@ -67,8 +75,15 @@ def test_every_parameter_is_supplied(gate: Gate) -> None:
     assert used == supplied == expected
 
 
-def test_the_screen_is_the_page_count_alone_and_runs_once() -> None:
-    (only,) = screen_suite_data()["expectations"]
-    assert only["kwargs"]["column"] == "page_count" and only["severity"] == "critical"
+def test_the_screen_is_what_a_peek_tells_and_runs_once() -> None:
+    screen = {
+        (e["kwargs"]["column"], e["severity"], e["meta"]["reason"])
+        for e in screen_suite_data()["expectations"]
+    }
+    assert screen == {
+        ("page_count", "critical", "no_pages"),
+        ("page_count", "critical", "too_many_pages"),
+        ("active_content", "warning", "active_content"),
+    }
     by_suite = {suite["name"]: len(suite["expectations"]) for suite in gate_suites()}
-    assert by_suite == {"screen": 1, "documents": 4, "tables": 4, "cells": 3}
+    assert by_suite == {"screen": 3, "documents": 4, "tables": 4, "cells": 3}

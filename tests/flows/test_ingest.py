@@ -19,6 +19,7 @@ from budget.cli import app
 from flows.ingest import ingest
 from tests.conftest import HUNAN_2023, HUNAN_2024, REISSUE_2024
 from tests.warehouse.warehouse_state import file_checksums
+from warehouse.documents import Status
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -50,19 +51,21 @@ def test_ingest_loads_then_a_rerun_changes_nothing(inbox: Path, tmp_path: Path) 
     summary = state.result()
 
     assert summary.counts == {
-        "loaded": 3,
-        "duplicate": 1,
-        "superseded": 1,
-        "failed": 1,
+        "loaded": 2,
         "unchanged": 0,
+        "duplicate": 1,
+        "superseded": 1,  # the 2024 file: loaded, then superseded by its re-issue
+        "quarantined": 1,
+        "rejected": 0,
+        "unavailable": 0,
+        "failed": 0,
     }
     (failure,) = summary.failures
-    assert (failure.document.file_name, failure.reason) == ("bad.pdf", "not_a_pdf")
+    assert (failure.file_name, failure.reason) == ("bad.pdf", "not_a_pdf")
+    (superseded,) = summary.having(Status.SUPERSEDED)
+    assert superseded.file_name == HUNAN_2024
     (supersession,) = summary.supersessions
-    assert (supersession.superseded_file, supersession.document.file_name) == (
-        HUNAN_2024,
-        REISSUE_2024,
-    )
+    assert (supersession.superseded_file, supersession.file_name) == (HUNAN_2024, REISSUE_2024)
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(
             flow_run_filter=FlowRunFilter(
@@ -99,9 +102,15 @@ def test_the_cli_takes_source_and_data_dir_and_prints_the_summary(
         app, ["ingest", "--source", str(inbox), "--data-dir", str(tmp_path / "data")]
     )
     assert result.exit_code == 0, result.output
-    assert "ingest: 3 loaded, 1 duplicate, 1 superseded, 1 failed, 0 unchanged" in result.output
-    assert f"superseded  {HUNAN_2024}  by {REISSUE_2024}" in result.output
-    assert "quarantined bad.pdf  [not_a_pdf]" in result.output
+    assert (
+        "ingest: 2 loaded, 0 unchanged, 1 duplicate, 1 superseded, 1 quarantined, 0 rejected, "
+        "0 unavailable\n" in result.output
+    )
+    assert f"superseding {HUNAN_2024}" in result.output
+    assert f"superseded   {HUNAN_2024}  (010 湖南省信访局, 2024) loaded, then superseded by" in (
+        result.output
+    )
+    assert "quarantined  bad.pdf  [not_a_pdf]" in result.output
 
 
 def test_the_data_dir_comes_from_the_environment_when_not_given(
@@ -113,4 +122,7 @@ def test_the_data_dir_comes_from_the_environment_when_not_given(
         app, ["ingest", "--source", str(inbox)], env={"BUDGET_DATA_DIR": str(data_dir)}
     )
     assert result.exit_code == 0, result.output
-    assert (data_dir / "parquet/budget_cells/year=2023/unit_code=010/data.parquet").is_file()
+    assert (
+        len(list((data_dir / "parquet/budget_cells/year=2023/unit_code=010").glob("*.parquet")))
+        == 1
+    )

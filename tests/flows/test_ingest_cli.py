@@ -45,7 +45,7 @@ def test_kill_9_of_a_running_ingest_then_rerun_equals_a_clean_run(
     assert driver(inbox, clean).returncode == 0
 
     data_dir = tmp_path / "data"
-    first_partition = data_dir / "parquet/budget_cells/year=2024/unit_code=010/data.parquet"
+    first_partition = data_dir / "parquet/budget_cells/year=2024/unit_code=010"
     # Its own session, so that the kill takes its temporary Prefect server down with it.
     run = subprocess.Popen(
         cli(inbox, data_dir),

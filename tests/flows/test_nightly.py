@@ -39,7 +39,10 @@ def test_nightly_ingests_reconciles_and_alerts_on_new_errors_once(
 
             second = nightly(source=inbox, data_dir=data_dir)
             assert second.ingest.counts["unchanged"] == 1
+            # Nothing new, nothing changed: the last findings stand, not reconciled again.
+            assert not second.reconciled and second.reconcile_run_id == first.reconcile_run_id
             assert second.findings == first.findings and second.new_errors == 0
+            assert "reconcile: skipped, nothing changed since run" in second.to_text()
         finally:
             remove_alerts()
 

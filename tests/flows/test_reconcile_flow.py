@@ -63,7 +63,7 @@ def test_the_flow_records_reports_and_leaves_artifacts(data_dir: Path) -> None:
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
         )
     assert flow_run.name == "reconcile-data"
-    assert "reconcile-2024" in {t.name for t in task_runs}
+    assert "reconcile-hunan-2024" in {t.name for t in task_runs}
     by_key = {a.key: a for a in artifacts}
     table = by_key["reconciliation-findings"]
     assert table.type == "table"

@@ -15,11 +15,11 @@ from reconcile.catalog import (
     parse_rule,
 )
 
-TEMPLATE = load_template()
+TEMPLATE = load_template("hunan")
 
 
 def test_every_family_has_rules_and_every_rule_is_complete() -> None:
-    catalog = load_catalog()
+    catalog = load_catalog("hunan")
     assert {r.family for r in catalog.rules} == set(FAMILIES)
     assert len({r.id for r in catalog.rules}) == len(catalog.rules)
     for rule in catalog.rules:
@@ -30,7 +30,7 @@ def test_every_family_has_rules_and_every_rule_is_complete() -> None:
 
 
 def test_within_row_rules_cover_every_table_with_totals() -> None:
-    catalog = load_catalog()
+    catalog = load_catalog("hunan")
     within = {
         r.tables[0]: r for r in catalog.rules if r.family == "within_row" and r.scope == "each"
     }
@@ -74,7 +74,7 @@ def test_the_header_tree_says_which_leaves_a_subtotal_sums() -> None:
 
 
 def test_written_out_sums_expand_globs() -> None:
-    rule = load_catalog().rule("row_sum_23")
+    rule = load_catalog("hunan").rule("row_sum_23")
     budget = "年度预算申请/"
     assert rule.sums == (
         RowSum(

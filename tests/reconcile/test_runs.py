@@ -25,6 +25,7 @@ from reconcile.runs import (
     reconcile_warehouse,
     record_run,
     run_file,
+    still_current,
 )
 from tests.conftest import HUNAN_2024, REISSUE_2024
 from warehouse import store
@@ -139,7 +140,7 @@ def test_reading_waits_for_a_loading_writer_to_finish(settings: WarehouseSetting
         assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
         started = time.monotonic()
         patient = dataclasses.replace(settings, lock_timeout_s=30.0)
-        evaluation = evaluate_warehouse(patient, [2024])
+        evaluation = evaluate_warehouse(patient, [2024], load_catalog("hunan"))
         assert time.monotonic() - started > 0.5  # it waited for the writer
         assert evaluation.documents == 1
     finally:
@@ -178,7 +179,7 @@ def test_years_are_checked_in_batches_of_bounded_size() -> None:
 
 
 def test_combining_batches_adds_up_their_rules(settings: WarehouseSettings) -> None:
-    catalog = load_catalog()
+    catalog = load_catalog("hunan")
     one = evaluate_warehouse(settings, [2024], catalog)
     run = combine("r", one.findings.column("checked_at")[0].as_py(), [one, one], catalog)
     assert run.documents == 2 * one.documents
@@ -188,3 +189,21 @@ def test_combining_batches_adds_up_their_rules(settings: WarehouseSettings) -> N
     for rule_id, row in rules.items():
         assert row["evaluated"] == 2 * single[rule_id].evaluated
         assert row["not_evaluated_for"] == 2 * list(single[rule_id].not_evaluated_for)
+
+
+def test_a_run_stands_until_the_warehouse_changes(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+) -> None:
+    assert still_current(settings) is None  # no run yet
+    run = reconcile_warehouse(settings)
+    current = still_current(settings)
+    assert current is not None and current.run_id == run.run_id
+    # A re-issue supersedes the checked document: the run no longer describes the warehouse.
+    path = sample_pdfs[REISSUE_2024]
+    reissue = Document(path, sha256_of(path), path.stat().st_size)
+    store.load_disclosure(settings, reissue, sample_disclosures[REISSUE_2024])
+    assert still_current(settings) is None
+    again = reconcile_warehouse(settings)
+    assert still_current(settings).run_id == again.run_id  # type: ignore[union-attr]

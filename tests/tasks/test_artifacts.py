@@ -17,21 +17,6 @@ def doc(name: str) -> Document:
     return Document(Path("/inbox") / name, name.encode().hex()[:64], 1000)
 
 
-SUMMARY = IngestSummary(
-    (
-        Outcome(
-            doc("2024_010_湖南省信访局.pdf"),
-            Status.LOADED,
-            year=2024,
-            unit_code="010",
-            unit_name="湖南省信访局",
-            tables=16,
-            cells=1437,
-        ),
-        Outcome(doc("bad.pdf"), Status.QUARANTINED, reason="not_a_pdf", message="bad.pdf: …"),
-        Outcome(doc("old.pdf"), Status.UNCHANGED, reason="already ingested from this file"),
-    )
-)
 FETCHED = Fetched(
     Path("/data/downloads/h"),
     "http://h/list/",
@@ -47,17 +32,33 @@ FETCHED = Fetched(
         ),
     ),
 )
+SUMMARY = IngestSummary(
+    (
+        Outcome(
+            doc("2024_010_湖南省信访局.pdf"),
+            Status.LOADED,
+            year=2024,
+            unit_code="010",
+            unit_name="湖南省信访局",
+            tables=16,
+            cells=1437,
+        ),
+        Outcome(doc("bad.pdf"), Status.QUARANTINED, reason="not_a_pdf", message="bad.pdf: …"),
+        Outcome(doc("old.pdf"), Status.UNCHANGED, message="already ingested from this file"),
+        *FETCHED.outcomes(),
+    )
+)
 
 
 def test_one_row_per_document_changed_first_refused_links_included() -> None:
-    rows = documents_table(SUMMARY, FETCHED)
+    rows = documents_table(SUMMARY)
     assert all(tuple(r) == COLUMNS for r in rows)
     assert [(r["file"], r["status"], r["reason"]) for r in rows] == [
         ("2024_010_湖南省信访局.pdf", "loaded", ""),
         ("bad.pdf", "quarantined", "not_a_pdf"),
-        ("login.pdf", "rejected", FETCHED.downloads[1].reason),
+        ("login.pdf", "rejected", "not_a_pdf"),
         ("gone.pdf", "unavailable", "http_404"),
-        ("old.pdf", "unchanged", "already ingested from this file"),
+        ("old.pdf", "unchanged", ""),
     ]
     assert rows[0] | {"file": ""} == {
         "file": "",
@@ -92,8 +93,11 @@ def test_the_summary_has_counts_duration_and_links(tmp_path: Path) -> None:
         links=links,
         fetched=FETCHED,
     )
-    assert "| loaded | duplicate | superseded | failed | unchanged |" in text
-    assert "| 1 | 0 | 0 | 1 | 1 |" in text
+    assert (
+        "| loaded | unchanged | duplicate | superseded | quarantined | rejected | unavailable "
+        "| failed |" in text
+    )
+    assert "| 1 | 1 | 0 | 0 | 1 | 1 | 1 | 0 |" in text
     assert "**duration** 1 min 23 s" in text
     assert "3 PDF links — 1 fetched, 1 rejected, 1 unavailable." in text
     assert "](file://" not in text  # a browser refuses file links from the Prefect UI

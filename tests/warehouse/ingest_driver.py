@@ -67,6 +67,23 @@ def _after(module: Any, name: str) -> None:
     setattr(module, name, wrapped)
 
 
+def _before_partition_sweep() -> None:
+    """Die when a load, its ledger committed, is about to remove the superseded version's file
+    (the sweep of one partition; the run-wide sweep in `sightings` does not count)."""
+    real = warehouse.store.sweep_cells
+    calls = 0
+
+    def wrapped(settings: Any, current: Any, partitions: Any = None) -> Any:
+        nonlocal calls
+        if partitions is not None:
+            calls += 1
+            if calls == _occurrence:
+                _die()
+        return real(settings, current, partitions)
+
+    warehouse.store.sweep_cells = wrapped  # type: ignore[assignment]
+
+
 def _nth_load_then_die(n: int) -> None:
     real = store.load_disclosure
     calls = 0
@@ -89,16 +106,19 @@ KILL_POINTS: dict[str, Callable[[], None]] = {
     "database-staged": lambda: setattr(
         warehouse.staging.os, "replace", _replace_hook("warehouse.duckdb", False)
     ),
-    # a Parquet partition written and fsynced aside, not yet renamed into parquet/
+    # a document's cells written and fsynced aside, not yet renamed into parquet/
     "partition-staged": lambda: setattr(
         warehouse.staging.os, "replace", _replace_hook("budget_cells", False)
     ),
-    # the partition renamed into place, the ledger transaction not yet begun
+    # the cells file renamed into its partition (beside the version it supersedes, if any),
+    # the ledger transaction not yet begun: the point where a kill used to lose a re-issue
     "partition-replaced": lambda: setattr(
         warehouse.staging.os, "replace", _replace_hook("budget_cells", True)
     ),
     # inside the ledger transaction, after every statement, before COMMIT
-    "before-commit": lambda: _after(warehouse.store, "register_views"),
+    "before-commit": lambda: _after(warehouse.store, "refresh_views"),
+    # the ledger committed (the new version current), the superseded file not yet removed
+    "committed": _before_partition_sweep,
     # a quarantine report written, its ledger row not yet recorded
     "quarantine-written": lambda: setattr(
         warehouse.staging.os, "replace", _replace_hook("quarantine", True)

@@ -1,4 +1,5 @@
-"""The Parquet layout on disk, and partition replacement that readers never see half of."""
+"""The Parquet layout on disk: one file per document in its (year, unit) partition, written
+whole, and swept once no longer current."""
 
 from __future__ import annotations
 
@@ -15,7 +16,13 @@ from disclosure.model import Disclosure
 from tests.conftest import HUNAN_2023, HUNAN_2024
 from warehouse import store
 from warehouse.documents import Document
-from warehouse.partitions import BadPartitionKey, partition_file, replace_partition
+from warehouse.partitions import (
+    PARTITION_FILE,
+    BadPartitionKey,
+    cells_file,
+    sweep_cells,
+    write_cells,
+)
 from warehouse.relations import AMOUNT, BUDGET_CELLS
 from warehouse.rows import disclosure_to_cells
 from warehouse.settings import WarehouseSettings
@@ -26,15 +33,17 @@ def settings(tmp_path: Path) -> WarehouseSettings:
     return WarehouseSettings(tmp_path / "data")
 
 
-def test_one_file_per_year_and_unit_under_hive_directories(
+def test_one_file_per_document_under_hive_directories(
     settings: WarehouseSettings,
     sample_pdfs: dict[str, Path],
     sample_disclosures: dict[str, Disclosure],
 ) -> None:
+    ids = {}
     for name in (HUNAN_2024, HUNAN_2023):
         path = sample_pdfs[name]
         doc = Document(path, name.encode().hex()[:64].ljust(64, "0"), path.stat().st_size)
         store.load_disclosure(settings, doc, sample_disclosures[name])
+        ids[name] = doc.doc_id
 
     files = sorted(
         str(p.relative_to(settings.parquet_dir))
@@ -42,8 +51,8 @@ def test_one_file_per_year_and_unit_under_hive_directories(
         if p.is_file()
     )
     assert files == [
-        "budget_cells/year=2023/unit_code=010/data.parquet",
-        "budget_cells/year=2024/unit_code=010/data.parquet",
+        f"budget_cells/year=2023/unit_code=010/{ids[HUNAN_2023]}.parquet",
+        f"budget_cells/year=2024/unit_code=010/{ids[HUNAN_2024]}.parquet",
     ]
     # The partition keys live in the path, not the file; amounts are exact decimals.
     schema = pq.read_schema(settings.parquet_dir / files[0])
@@ -65,9 +74,9 @@ def test_the_same_rows_give_the_same_bytes(
     settings: WarehouseSettings, sample_disclosures: dict[str, Disclosure]
 ) -> None:
     cells = disclosure_to_cells(sample_disclosures[HUNAN_2024], "d" * 64)
-    target = replace_partition(settings, 2024, "010", cells)
+    target = write_cells(settings, 2024, "010", "d" * 64, cells)
     first = target.read_bytes()
-    replace_partition(settings, 2024, "010", cells)
+    write_cells(settings, 2024, "010", "d" * 64, cells)
     assert target.read_bytes() == first
     assert list(settings.staging_dir.iterdir()) == []
 
@@ -84,12 +93,15 @@ def _cells(doc_id: str, rows: int, amount: str) -> pa.Table:
     return pa.table(columns, schema=BUDGET_CELLS.schema)
 
 
-def test_a_reader_sees_the_old_partition_or_the_new_one_never_a_mix(
+def test_a_reader_sees_the_old_file_or_the_new_one_never_a_mix(
     settings: WarehouseSettings,
 ) -> None:
-    # Two versions of different sizes, swapped back and forth while a reader keeps reading.
+    # Two contents of different sizes under one name, swapped back and forth while a reader
+    # keeps reading (a document's file is only ever rewritten with its own rows, but the
+    # rename must be whole whatever it replaces).
     versions = {"a": _cells("a", 50_000, "1.10"), "b": _cells("b", 80_000, "2.20")}
-    target = replace_partition(settings, 2024, "010", versions["a"])
+    doc_id = "e" * 64
+    target = write_cells(settings, 2024, "010", doc_id, versions["a"])
     stop = threading.Event()
     seen: list[tuple[str, int, Decimal]] = []
     errors: list[BaseException] = []
@@ -114,7 +126,7 @@ def test_a_reader_sees_the_old_partition_or_the_new_one_never_a_mix(
     reader.start()
     try:
         for i in range(40):
-            replace_partition(settings, 2024, "010", versions["ab"[i % 2]])
+            write_cells(settings, 2024, "010", doc_id, versions["ab"[i % 2]])
     finally:
         stop.set()
         reader.join()
@@ -124,16 +136,41 @@ def test_a_reader_sees_the_old_partition_or_the_new_one_never_a_mix(
     assert set(seen) <= {("a", 50_000, Decimal("1.10")), ("b", 80_000, Decimal("2.20"))}
 
 
-def test_a_replace_leaves_other_partitions_alone(
+def test_a_write_leaves_every_other_file_alone(
     settings: WarehouseSettings, sample_disclosures: dict[str, Disclosure]
 ) -> None:
     cells = disclosure_to_cells(sample_disclosures[HUNAN_2024], "d" * 64)
-    other = replace_partition(settings, 2023, "010", cells)
+    other = write_cells(settings, 2023, "010", "d" * 64, cells)
     before = other.read_bytes()
-    replace_partition(settings, 2024, "010", _cells("x", 3, "1.00"))
-    replace_partition(settings, 2024, "011", _cells("y", 3, "1.00"))
+    beside = write_cells(settings, 2023, "010", "a" * 64, _cells("a" * 64, 3, "1.00"))
+    write_cells(settings, 2024, "011", "b" * 64, _cells("b" * 64, 3, "1.00"))
     assert other.read_bytes() == before
+    assert beside.parent == other.parent
     assert pq.read_schema(other).field("amount").type == AMOUNT
+
+
+def test_the_sweep_removes_what_is_not_current_and_converts_the_older_layout(
+    settings: WarehouseSettings,
+) -> None:
+    current, superseded, uncommitted = "c" * 64, "5" * 64, "0" * 64
+    kept = write_cells(settings, 2024, "010", current, _cells(current, 3, "1.00"))
+    old = write_cells(settings, 2024, "010", superseded, _cells(superseded, 3, "2.00"))
+    lone = write_cells(settings, 2023, "011", uncommitted, _cells(uncommitted, 3, "3.00"))
+    # A warehouse written before one file per document: `data.parquet`, one per partition.
+    legacy = cells_file(settings, 2022, "012", "1" * 64).with_name(PARTITION_FILE)
+    legacy.parent.mkdir(parents=True)
+    pq.write_table(_cells("1" * 64, 2, "4.00"), legacy)
+
+    # One partition only: the load that just superseded `old` cleans up after itself.
+    assert sweep_cells(settings, {current, "1" * 64}, [kept.parent]) == [old]
+    assert lone.exists() and legacy.exists()
+
+    # Every partition: what a killed run left, and the older layout renamed to its document.
+    assert sweep_cells(settings, {current, "1" * 64}) == [lone]
+    assert not lone.parent.exists() and not lone.parent.parent.exists()
+    assert not legacy.exists()
+    assert legacy.with_name(f"{'1' * 64}.parquet").is_file()
+    assert kept.is_file()
 
 
 @pytest.mark.parametrize(("year", "unit_code"), [(2024, "../010"), (2024, "01 0"), (24, "010")])
@@ -141,4 +178,9 @@ def test_keys_that_cannot_name_a_partition_are_refused(
     settings: WarehouseSettings, year: int, unit_code: str
 ) -> None:
     with pytest.raises(BadPartitionKey):
-        partition_file(settings, year, unit_code)
+        cells_file(settings, year, unit_code, "d" * 64)
+
+
+def test_a_doc_id_that_is_not_a_sha256_cannot_name_a_file(settings: WarehouseSettings) -> None:
+    with pytest.raises(BadPartitionKey):
+        cells_file(settings, 2024, "010", "../../x")

@@ -76,12 +76,16 @@ def test_same_bytes_elsewhere_is_a_duplicate_and_writes_nothing_else(
 
     outcomes = store.record_duplicates(settings, [document(copy, settings)])
 
-    assert [(o.status, o.reason) for o in outcomes] == [
-        (Status.DUPLICATE, f"same bytes as {HUNAN_2024} (loaded)")
+    message = f"{copy}: same bytes as {HUNAN_2024} (loaded)"
+    assert [(o.status, o.reason, o.message) for o in outcomes] == [
+        (Status.DUPLICATE, "same_bytes", message)
     ]
-    assert query(settings, "SELECT file_name, status FROM disclosures ORDER BY ingested_at") == [
-        (HUNAN_2024, "loaded"),
-        ("copy.pdf", "duplicate"),
+    # As for every status: `reason` a short code, `message` the words.
+    assert query(
+        settings, "SELECT file_name, status, reason, message FROM disclosures ORDER BY ingested_at"
+    ) == [
+        (HUNAN_2024, "loaded", None, None),
+        ("copy.pdf", "duplicate", "same_bytes", message),
     ]
     assert file_checksums(settings.data_dir) == before
     assert query(settings, "SELECT * FROM budget_tables ORDER BY ALL") == tables_before
@@ -123,19 +127,21 @@ def test_a_reissue_supersedes_the_earlier_version_of_its_unit_and_year(
     )
     ledger = query(
         settings,
-        "SELECT file_name, year, status, superseded_by, reason FROM disclosures ORDER BY 1",
+        "SELECT file_name, year, status, superseded_by, reason, message FROM disclosures "
+        "ORDER BY 1",
     )
     assert ledger == [
-        (HUNAN_2023, 2023, "loaded", None, None),
+        (HUNAN_2023, 2023, "loaded", None, None, None),
         (
             HUNAN_2024,
             2024,
             "superseded",
             reissue.doc_id,
+            "later_version",
             f"superseded by {REISSUE_2024} ({reissue.doc_id[:12]}), "
             "a later version for unit 010, 2024",
         ),
-        (REISSUE_2024, 2024, "loaded", None, None),
+        (REISSUE_2024, 2024, "loaded", None, None, None),
     ]
     # The corrected 三公 figures are current; the earlier version's cells are gone, its raw stays.
     assert query(

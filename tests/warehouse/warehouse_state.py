@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,11 +51,16 @@ def fingerprint(data_dir: Path) -> tuple[dict[str, str], dict[str, list[tuple]]]
     return file_checksums(data_dir), catalog_content(data_dir)
 
 
+DOC_FILE = re.compile(r"^[0-9a-f]{64}\.parquet$")
+
+
 def assert_readable(data_dir: Path) -> None:
-    """What a reader may see at any moment: whole partitions, a catalog that opens and agrees."""
+    """What a reader may see at any moment: whole files, a catalog that opens and agrees, and
+    for every unit and year ever loaded one current version with all its cells (the old one or
+    the new one, never neither)."""
     for path in (data_dir / "parquet").rglob("*"):
         if path.is_file():
-            assert path.name == "data.parquet", f"stray file in parquet/: {path}"
+            assert DOC_FILE.match(path.name), f"stray file in parquet/: {path}"
             assert path.parent.name.startswith("unit_code="), path
             assert path.parent.parent.name.startswith("year="), path
             pq.read_table(path)  # a half-written file would fail here
@@ -77,6 +83,13 @@ def assert_readable(data_dir: Path) -> None:
             ).fetchall()
             for name, cells, tables, shown_cells, shown_tables in missing:
                 assert (cells, tables) == (shown_cells, shown_tables), name
+            orphaned = con.sql(
+                """
+                SELECT DISTINCT year, unit_code FROM disclosures WHERE status = 'superseded'
+                EXCEPT SELECT year, unit_code FROM disclosures WHERE status = 'loaded'
+                """
+            ).fetchall()
+            assert not orphaned, f"superseded with no current version: {orphaned}"
         finally:
             con.close()
 

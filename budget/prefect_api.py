@@ -1,0 +1,139 @@
+"""The Prefect API a one-off command (`budget ingest|reconcile|nightly`) reports to.
+
+With `PREFECT_API_URL` set, the command reports to that server and nothing here happens.
+Without it, Prefect starts a temporary local API server (uvicorn, ~225 MB) as a child process
+the first time a flow runs. Three things it does not do, which this module adds:
+
+- start early: the command starts the server process first thing, the way Prefect does (its
+  command line and environment), so that it boots (~6 s) while the command imports its flow
+  (Prefect, Great Expectations: ~6 s) — Prefect itself would import its server module (~4 s)
+  and start it only when the flow begins. `TemporaryApi.wait()` then hands it to Prefect as its
+  temporary server (the instance its client looks for), once it answers;
+- wait long enough on a busy machine: Prefect gives its server 20 s to answer, which a loaded
+  2-core box exceeds; this waits `Settings.prefect_start_timeout_s`;
+- die with the command: killed with SIGKILL, the command would leave the server running,
+  orphaned. A tether (`budget.tether`) takes the command's whole process tree down with it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from budget.tether import tether
+
+_PORT_IN_USE = 3  # uvicorn's exit code when its port is taken
+
+
+def api_configured() -> bool:
+    """Whether `PREFECT_API_URL` names a server (in the environment, a profile, …)."""
+    from prefect.settings import get_current_settings
+
+    return bool(get_current_settings().api.url)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _start_server(port: int) -> subprocess.Popen[bytes]:
+    """Prefect's temporary server, as Prefect starts it (prefect.server.api.server
+    .SubprocessASGIServer): uvicorn on Prefect's app factory, UI off, in ephemeral mode."""
+    spec = importlib.util.find_spec("prefect")
+    assert spec is not None and spec.submodule_search_locations
+    app_dir = Path(spec.submodule_search_locations[0]).parent
+    command = [
+        *(sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory"),
+        *("prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port)),
+        *("--log-level", "error", "--lifespan", "on"),
+    ]
+    return subprocess.Popen(
+        command,
+        env={
+            **os.environ,
+            "PREFECT_UI_ENABLED": "0",
+            "PREFECT__SERVER_EPHEMERAL": "1",
+            "PREFECT__SERVER_FINAL": "1",
+        },
+    )
+
+
+class TemporaryApi:
+    """Prefect's temporary API server, booting; `wait()` before running a flow."""
+
+    def __init__(self, start_timeout_s: float | None) -> None:
+        self.timeout_s = start_timeout_s
+        self.started = time.monotonic()
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+        if start_timeout_s is not None:
+            self.port = _free_port()
+            self.process = _start_server(self.port)
+
+    def discard(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+    def wait(self) -> None:
+        """Return once the server answers, handed to Prefect (at once with a configured API)."""
+        if self.process is None or self.timeout_s is None:
+            return
+        import httpx
+        from prefect.server.api.server import SubprocessASGIServer
+
+        deadline = self.started + self.timeout_s
+        with httpx.Client() as client:
+            while True:
+                if self.process.poll() == _PORT_IN_USE:  # taken meanwhile: another port
+                    self.port = _free_port()
+                    self.process = _start_server(self.port)
+                try:
+                    if client.get(f"http://127.0.0.1:{self.port}/api/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.process.kill()
+                    raise RuntimeError(
+                        "Prefect's temporary API server did not start within "
+                        f"{self.timeout_s:g} s (BUDGET_PREFECT_START_TIMEOUT_S); "
+                        f"exit code {self.process.poll()}"
+                    )
+                time.sleep(0.1)
+        # Prefect's client uses the temporary server registered under no port: this one.
+        server = SubprocessASGIServer()
+        server.port, server.server_process, server.running = self.port, self.process, True
+        atexit.register(server.stop)  # as Prefect does for its own: stopped at exit
+
+
+@contextmanager
+def prefect_api(start_timeout_s: float) -> Iterator[TemporaryApi]:
+    """A Prefect API for the flows run inside: the configured server, or a temporary one tied
+    to this process (call `wait()` on what is yielded before running a flow)."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield TemporaryApi(None)
+        return
+    # A private server for one command: it reports no telemetry (offline it would log errors).
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    release = tether()
+    # Released at exit, after the server is stopped (atexit runs last-in, first-out): a normal
+    # end leaves nothing for the tether to do.
+    atexit.register(release)
+    api = TemporaryApi(start_timeout_s)  # started before Prefect's settings are even imported
+    if api_configured():  # by a profile: that server, not this one
+        api.discard()
+        yield TemporaryApi(None)
+        return
+    yield api
