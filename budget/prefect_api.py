@@ -6,9 +6,10 @@ the first time a flow runs. Three things it does not do, which this module adds:
 
 - start early: the command starts the server process first thing, the way Prefect does (its
   command line and environment), so that it boots (~6 s) while the command imports its flow
-  (Prefect, Great Expectations: ~6 s) — Prefect itself would import its server module (~4 s)
-  and start it only when the flow begins. `TemporaryApi.wait()` then hands it to Prefect as its
-  temporary server (the instance its client looks for), once it answers;
+  (Prefect, Great Expectations: ~6 s) — Prefect itself would import its server module (~3 s,
+  FastAPI and every route, in the command's own process) and start it only when the flow
+  begins. `TemporaryApi.wait()` then points Prefect's settings at it (`PREFECT_API_URL`, for
+  the rest of the command), once it answers;
 - wait long enough on a busy machine: Prefect gives its server 20 s to answer, which a loaded
   2-core box exceeds; this waits `Settings.prefect_start_timeout_s`;
 - die with the command: killed with SIGKILL, the command would leave the server running,
@@ -25,12 +26,19 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from budget.tether import tether
 
 _PORT_IN_USE = 3  # uvicorn's exit code when its port is taken
+_temporary_urls: set[str] = set()  # the API URLs of this process's temporary servers
+
+
+def is_temporary(api_url: str | None) -> bool:
+    """Whether `api_url` is a temporary server this command started (`TemporaryApi`): its
+    database outlives a killed run and nothing there expires leases (`tasks.limits`)."""
+    return api_url in _temporary_urls
 
 
 def api_configured() -> bool:
@@ -76,6 +84,7 @@ class TemporaryApi:
         self.started = time.monotonic()
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
+        self.settings = ExitStack()  # Prefect's settings pointed at this server, once it answers
         if start_timeout_s is not None:
             self.port = _free_port()
             self.process = _start_server(self.port)
@@ -91,7 +100,7 @@ class TemporaryApi:
         if self.process is None or self.timeout_s is None:
             return
         import httpx
-        from prefect.server.api.server import SubprocessASGIServer
+        from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 
         deadline = self.started + self.timeout_s
         with httpx.Client() as client:
@@ -112,10 +121,24 @@ class TemporaryApi:
                         f"exit code {self.process.poll()}"
                     )
                 time.sleep(0.1)
-        # Prefect's client uses the temporary server registered under no port: this one.
-        server = SubprocessASGIServer()
-        server.port, server.server_process, server.running = self.port, self.process, True
-        atexit.register(server.stop)  # as Prefect does for its own: stopped at exit
+        # Stopped at exit, as Prefect stops its own; the UI is off, so runs print no UI link.
+        atexit.register(self.stop)
+        url = f"http://127.0.0.1:{self.port}/api"
+        _temporary_urls.add(url)
+        self.settings.enter_context(
+            temporary_settings(updates={PREFECT_API_URL: url, PREFECT_UI_URL: ""})
+        )
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after 10 s), as Prefect stops its own."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 @contextmanager
@@ -136,4 +159,5 @@ def prefect_api(start_timeout_s: float) -> Iterator[TemporaryApi]:
         api.discard()
         yield TemporaryApi(None)
         return
-    yield api
+    with api.settings:
+        yield api

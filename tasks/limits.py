@@ -11,7 +11,7 @@ harness work too. Writes take a slot in strict mode: were the limit missing afte
 while a run is going), the write fails loudly instead of running unguarded.
 
 Only when a Prefect API is configured (`PREFECT_API_URL`: a server, or the test harness). With
-Prefect's temporary local API (`python -m flows.ingest` and nothing set) the limit is skipped and
+a temporary local API (`python -m flows.ingest` and nothing set) the limit is skipped and
 the file lock alone serialises writers: that API's database outlives a killed run, and nothing
 there expires leases (the server's repossessor service does not run in that mode), so a run
 killed mid-write would hold its slot for good and block every later run.
@@ -31,12 +31,15 @@ from prefect.concurrency.sync import concurrency
 from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
 from prefect.settings import get_current_settings
 
+from budget.prefect_api import is_temporary
+
 WAREHOUSE_WRITES = "warehouse-writes"
 
 
 def server_configured() -> bool:
     """Whether runs report to a configured Prefect API rather than a temporary local one."""
-    return bool(get_current_settings().api.url)
+    url = get_current_settings().api.url
+    return bool(url) and not is_temporary(url)
 
 
 def ensure_limits(name: str = WAREHOUSE_WRITES, limit: int = 1) -> bool:

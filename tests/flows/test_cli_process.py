@@ -112,7 +112,8 @@ def test_an_open_analyst_session_is_waited_for_visibly_then_given_up_in_one_line
         impatient = Command(second, data_dir, BUDGET_LOCK_TIMEOUT_S="8")
         assert impatient.finish() == 1, impatient.output
         assert f"waiting for warehouse.duckdb: held by PID {pid} (" in impatient.output
-        assert impatient.lines[-2].startswith(
+        said = [line for line in impatient.lines if line.startswith("ingest: ")]
+        assert len(said) == 1 and said[0].startswith(
             f"ingest: gave up waiting for warehouse.duckdb after 8.0 s: held by PID {pid} ("
         ), impatient.output
         assert "Traceback" not in impatient.output
