@@ -1,9 +1,10 @@
 """The work a bounded child does, run in the child only (see `bounded.worker`).
 
 Each job gets the path of an untrusted PDF and returns plain, picklable data: `peek` what the
-file tells before extraction (`disclosure.pdf.Peek`), `extract` the whole `Disclosure` and, given
-the document's id, its budget_cells rows as an Arrow table (`Extracted`): built here, in parallel,
-rather than cell by cell in the flow's process, and sent as Arrow's own compact format. A typed
+file tells before extraction (`disclosure.pdf.Peek`), `extract` the whole `Disclosure`. Its
+budget_cells rows are built by the flow's process when it loads (`warehouse.rows`, ~1 ms a
+hundred cells): building them here made every child import pandas (pyarrow does, the first
+time it converts Python objects), ~0.3 s of CPU a document, more than it saved. A typed
 bad-input error (`ExtractionError`) is sent back as its reason and words; one that was really
 the memory limit (pdfminer's inflate raising MemoryError, which extraction reports as damage) is
 the memory limit.
@@ -15,23 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
-from bounded.limits import Extracted
 from disclosure.errors import ExtractionError
 from disclosure.extract import extract_disclosure
+from disclosure.model import Disclosure
 from disclosure.pdf import peek
-from warehouse.rows import disclosure_to_cells
+from disclosure.template import load_template, template_names
 
 
-def _extract(path: Path, doc_id: str | None = None) -> Extracted:
-    disclosure = extract_disclosure(path)
-    if doc_id is None:
-        return Extracted(disclosure)
-    try:
-        return Extracted(disclosure, disclosure_to_cells(disclosure, doc_id))
-    except pa.ArrowInvalid:  # e.g. an amount with three decimals: the load quarantines it
-        return Extracted(disclosure)
+def _extract(path: Path) -> Disclosure:
+    return extract_disclosure(path)
 
 
 def _peek(path: Path) -> Any:
@@ -39,6 +32,16 @@ def _peek(path: Path) -> Any:
 
 
 JOBS: dict[str, Callable[..., Any]] = {"extract": _extract, "peek": _peek}
+
+
+def warm_up() -> None:
+    """Pay once, in the worker, what every child it forks would otherwise pay again on its
+    first job: importing PDFium (~70 ms) and reading the templates. (Not pandas: its address
+    space would count against each child's memory limit before it parses anything.)"""
+    import pypdfium2  # noqa: F401  (imported lazily by disclosure.pdf, where a PDF is read)
+
+    for name in template_names():
+        load_template(name)
 
 
 def out_of_memory(error: BaseException) -> bool:

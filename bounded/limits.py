@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pyarrow as pa
-
-from disclosure.model import Disclosure
-
 # Reasons a bounded parse gives when it did not finish (a quarantine reason, like the
 # extraction's own `ExtractionError.reason`s).
 RESOURCE_LIMIT = "resource_limit"
@@ -48,12 +44,3 @@ class Bounded:
     @property
     def ok(self) -> bool:
         return self.reason is None
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """What the `extract` job returns: the disclosure, and its budget_cells rows as an Arrow
-    table when the job was given the document's id (None when they cannot be built)."""
-
-    disclosure: Disclosure
-    cells: pa.Table | None = None

@@ -2,7 +2,8 @@
 
     python -m bounded.worker        (started by `bounded.pool.Pool`; speaks frames on stdin/out)
 
-It imports the extraction library once (pdfplumber, pdfminer, PDFium: ~0.5 s), then for each job
+It imports the extraction library once (pdfplumber, pdfminer, PDFium: ~0.5 s) and warms it up
+(`bounded.jobs.warm_up`), then for each job
 — `(name, path, limits)` on stdin — forks a child that sets its memory limit (RLIMIT_AS) and its
 parent-death signal, runs the job (`bounded.jobs`) and writes the pickled result to a pipe. The
 worker waits for that result up to `limits.timeout_s` and kills the child at the deadline, then
@@ -27,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from bounded.jobs import run_job
+from bounded.jobs import run_job, warm_up
 from bounded.limits import Limits
 from bounded.wire import read_frame, write_frame
 
@@ -104,6 +105,7 @@ def main() -> None:
     replies = os.dup(sys.stdout.fileno())
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not break a frame
     logging.basicConfig(level=logging.ERROR)  # pdfminer's warnings about odd files: not here
+    warm_up()
     while (frame := read_frame(requests)) is not None:
         name, path, limits, options = pickle.loads(frame)
         how, data = serve(name, Path(path), limits, options, requests)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from bounded.limits import Bounded, Extracted, Limits
+from bounded.limits import Bounded, Limits
 from bounded.pool import Pool
 from disclosure.errors import ExtractionError
 from disclosure.model import Disclosure
@@ -31,7 +30,6 @@ class Extraction:
     message: str | None = None
     validation: GateResult | None = None  # the gate's checks (tasks.validate), once validated
     peak_rss_mb: float | None = None  # of the child that parsed it (bounded runs only)
-    cells: pa.Table | None = None  # its budget_cells rows, built by that child
 
     @property
     def file_name(self) -> str:
@@ -52,10 +50,7 @@ def extract(document: Document) -> Extraction:
 def extraction_of(document: Document, done: Bounded) -> Extraction:
     """A bounded child's outcome as the flow's Extraction; a message names the source file."""
     if done.ok:
-        extracted: Extracted = done.value
-        return Extraction(
-            document, extracted.disclosure, peak_rss_mb=done.peak_rss_mb, cells=extracted.cells
-        )
+        return Extraction(document, done.value, peak_rss_mb=done.peak_rss_mb)
     return Extraction(
         document,
         reason=done.reason,
@@ -71,10 +66,10 @@ def extract_document(
     """Parse the kept copy in a bounded child: one of `pool`'s workers, or — on a Dask worker,
     which has no pool of its own — a pool of one started for it, with `limits`."""
     if pool is not None:
-        done = pool.run("extract", document.readable_path, doc_id=document.doc_id)
+        done = pool.run("extract", document.readable_path)
     else:
         with Pool(1, limits or Limits()) as own:
-            done = own.run("extract", document.readable_path, doc_id=document.doc_id)
+            done = own.run("extract", document.readable_path)
     extraction = extraction_of(document, done)
     logger = get_run_logger()
     if extraction.disclosure is None:

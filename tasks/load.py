@@ -62,7 +62,6 @@ def load_document(
                 flow_run_id=flow_run.id,
                 validation=extraction.validation,
                 notify=notify,
-                cells=extraction.cells,
             )
     if outcome.status is Status.LOADED and extraction.disclosure is not None:
         d = extraction.disclosure

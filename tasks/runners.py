@@ -3,9 +3,9 @@
 Every document is parsed in a bounded child process (`bounded.Pool`, a memory limit and a
 wall-clock limit): by default `workers` of them at once on this machine — as many as it has
 cores (`--workers`, the `workers` parameter, `BUDGET_WORKERS`). Each document is one task run
-(`extract-010-2024`), submitted to a thread pool of that size (Prefect's ThreadPoolTaskRunner):
-its thread waits for a worker process, which does the work; the workers import no Prefect and
-start no Prefect API of their own.
+(`extract-010-2024`), submitted longest first to a thread pool twice that size (Prefect's
+ThreadPoolTaskRunner): its thread waits for a worker process, which does the work; the workers
+import no Prefect and start no Prefect API of their own.
 
 With a Dask scheduler address (`--dask-address`, `BUDGET_DASK_ADDRESS`) the task runs go to that
 cluster instead (prefect-dask's `DaskTaskRunner`), each parsing in a bounded child of its own.
@@ -147,16 +147,25 @@ class Extractions:
             yield batch
 
 
+def longest_first(documents: Sequence[Document]) -> list[Document]:
+    """The order to parse in: most pages first (unknown counts last, then discovery order), so
+    that the run does not end with one worker parsing a long document while the others idle."""
+    return sorted(documents, key=lambda d: -(d.page_count or 0))
+
+
 @contextmanager
 def extractions(
     documents: Sequence[Document], pool: Pool, settings: ExtractSettings
 ) -> Iterator[Extractions]:
-    """Submit every document's extraction at once; follow them as they finish."""
+    """Submit every document's extraction at once, longest first; follow them as they finish
+    (they load in discovery order where that matters: `releasable`)."""
     stream = Extractions(documents, pool.workers)
     runner: TaskRunner
     parameters: dict[str, object]
     if settings.dask_address is None:
-        runner = ThreadPoolTaskRunner(max_workers=pool.workers)
+        # Twice as many threads as worker processes: while one thread unpickles its result and
+        # reports its task run, another has the next document waiting for the freed worker.
+        runner = ThreadPoolTaskRunner(max_workers=2 * pool.workers)
         parameters = {"pool": pool}
     else:
         # prefect-dask is an optional dependency (extra `dask`): only this path imports it.
@@ -165,7 +174,7 @@ def extractions(
         runner = DaskTaskRunner(address=settings.dask_address)
         parameters = {"pool": None, "limits": settings.limits()}
     with runner:
-        for document in documents:
+        for document in longest_first(documents):
             future = runner.submit(extract_document, {"document": document, **parameters})
             stream.follow(document, future)
         yield stream

@@ -88,7 +88,6 @@ def _judged(extraction: Extraction, result: GateResult) -> Extraction:
     return dataclasses.replace(
         extraction,
         disclosure=None,
-        cells=None,
         reason=result.reason,
         message=f"{extraction.document.path}: {result.message}",
         validation=result,

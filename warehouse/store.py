@@ -103,11 +103,8 @@ def load_disclosure(
     flow_run_id: str | None = None,
     validation: GateResult | None = None,
     notify: Notify | None = None,
-    cells: pa.Table | None = None,
 ) -> Outcome:
-    """Make `disclosure` the current version of its unit and year (recording its checks).
-
-    `cells`: its budget_cells rows when already built (by the child that extracted it)."""
+    """Make `disclosure` the current version of its unit and year (recording its checks)."""
     with _writing(settings, notify=notify) as con:
         seen = _already_seen(con, document, flow_run_id)
         if seen is not None:
@@ -123,8 +120,7 @@ def load_disclosure(
                 validation=validation,
             )
         try:
-            if cells is None:
-                cells = disclosure_to_cells(disclosure, document.doc_id)
+            cells = disclosure_to_cells(disclosure, document.doc_id)
             write_cells(settings, disclosure.year, disclosure.unit_code, document.doc_id, cells)
         except (pa.ArrowInvalid, BadPartitionKey) as error:
             return _quarantine(

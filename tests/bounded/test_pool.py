@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bounded.limits import CRASHED, RESOURCE_LIMIT, TIMEOUT, Extracted, Limits
+from bounded.limits import CRASHED, RESOURCE_LIMIT, TIMEOUT, Limits
 from bounded.pool import Pool
+from disclosure.model import Disclosure
 from disclosure.pdf import Peek
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -30,14 +31,13 @@ def pool() -> Iterator[Pool]:
         yield running
 
 
-def test_a_good_file_is_peeked_and_extracted_with_its_cells(pool: Pool) -> None:
+def test_a_good_file_is_peeked_and_extracted(pool: Pool) -> None:
     peeked = pool.run("peek", SEED)
     assert peeked.ok and isinstance(peeked.value, Peek)
     assert (peeked.value.page_count, peeked.value.cover.unit_code) == (20, "010")
-    done = pool.run("extract", SEED, doc_id="a" * 64)
-    assert done.ok and isinstance(done.value, Extracted)
-    assert done.value.cells is not None
-    assert done.value.cells.num_rows == done.value.disclosure.cell_count
+    done = pool.run("extract", SEED)
+    assert done.ok and isinstance(done.value, Disclosure)
+    assert (done.value.unit_code, done.value.year, done.value.cell_count) == ("010", 2024, 1437)
     assert done.peak_rss_mb > 0
 
 

@@ -11,7 +11,13 @@ from prefect import flow
 from bounded.pool import Pool
 from disclosure.model import Disclosure
 from tasks.extract import Extraction
-from tasks.runners import ExtractSettings, extraction_pool, extractions, releasable
+from tasks.runners import (
+    ExtractSettings,
+    extraction_pool,
+    extractions,
+    longest_first,
+    releasable,
+)
 from warehouse.documents import Document
 from warehouse.raw import sha256_of
 
@@ -76,6 +82,14 @@ def test_a_re_issue_never_loads_before_the_version_it_corrects() -> None:
         unknown,
         later,
     ]
+
+
+def test_the_longest_documents_are_parsed_first_so_no_worker_ends_alone() -> None:
+    short, unread, long, medium = (
+        Document(Path(f"/in/{n}.pdf"), n * 64, 1, page_count=pages)
+        for n, pages in (("a", 12), ("b", None), ("c", 64), ("d", 30))
+    )
+    assert longest_first([short, unread, long, medium]) == [long, medium, short, unread]
 
 
 @pytest.mark.usefixtures("prefect_harness")
