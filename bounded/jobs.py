@@ -18,20 +18,10 @@ from typing import Any
 
 from disclosure.errors import ExtractionError
 from disclosure.extract import extract_disclosure
-from disclosure.model import Disclosure
 from disclosure.pdf import peek
 from disclosure.template import load_template, template_names
 
-
-def _extract(path: Path) -> Disclosure:
-    return extract_disclosure(path)
-
-
-def _peek(path: Path) -> Any:
-    return peek(path)
-
-
-JOBS: dict[str, Callable[..., Any]] = {"extract": _extract, "peek": _peek}
+JOBS: dict[str, Callable[..., Any]] = {"extract": extract_disclosure, "peek": peek}
 
 
 def warm_up() -> None:
