@@ -18,6 +18,7 @@ Prefect. When the flow's process goes away (stdin closes), the worker kills its 
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 import pickle
@@ -106,6 +107,12 @@ def main() -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not break a frame
     logging.basicConfig(level=logging.ERROR)  # pdfminer's warnings about odd files: not here
     warm_up()
+    # What the worker imported lives as long as it does: frozen, a child's garbage collections
+    # never walk it (nor, by touching it, copy its pages). A parse allocates glyph objects by
+    # the hundred thousand, nearly all freed by reference counting: young collections 14x
+    # rarer find less to do. Together 0.1-0.2 s of CPU less per document, 4 MB more at peak.
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
     while (frame := read_frame(requests)) is not None:
         name, path, limits, options = pickle.loads(frame)
         how, data = serve(name, Path(path), limits, options, requests)
