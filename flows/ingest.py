@@ -35,7 +35,7 @@ from tasks.discover import discover
 from tasks.failures import plain_failures
 from tasks.fetch import fetch
 from tasks.limits import ensure_limits
-from tasks.load import load, record_duplicates
+from tasks.load import load_all, record_duplicates
 from tasks.peek import peek_documents
 from tasks.progress import Progress
 from tasks.runners import extraction_pool, extractions
@@ -103,8 +103,8 @@ def ingest(
         ):
             # Validated as they finish, a few at a time: GX costs per expectation, not per row.
             for done in extracted.batches(VALIDATION_BATCH):
-                outcomes += [load(e, warehouse, progress) for e in validate(done, gate)]
-    outcomes += [load(refused, warehouse) for refused in screened.refused]
+                outcomes += load_all(validate(done, gate), warehouse, progress)
+    outcomes += load_all(screened.refused, warehouse)
     outcomes += record_duplicates(batch.repeats, warehouse)
     publish_data_docs(gate)
     summary = summarise(batch.unchanged, [*outcomes, *fetched.outcomes()])
