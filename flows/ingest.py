@@ -67,7 +67,7 @@ def ingest(
 ) -> IngestSummary:
     """Fetch → discover → peek → screen → extract → validate → load → summarise.
 
-    Loads hold a `warehouse-writes` slot.
+    Each batch of loads holds a `warehouse-writes` slot.
 
     Args:
         source: A folder of PDFs (searched recursively), one PDF, or the http(s) URL of a page
