@@ -110,9 +110,9 @@ def _freeze_imported() -> None:
     objects, alive until exit) out of the cyclic garbage collector's sight before the flow runs,
     and collect the oldest generation 5x less often; the collector was off while importing
     (`_running`: imports leave next to no cyclic garbage). Without this, every full collection
-    walked all of it, 6 times while importing and 11 times in an ingest of 24 disclosures,
-    0.13-0.29 s each: 3.8 s of the command's CPU went to the collector (benchmarks/ingest.py
-    corpus), 1.2 s with it."""
+    walked all of it: 11 times in an ingest of 24 disclosures (6 of them while importing),
+    0.13-0.29 s each, and 3.8 s of the command's CPU went to the collector (benchmarks/ingest.py
+    corpus); 0.95 s with this."""
     import gc
 
     gc.freeze()
