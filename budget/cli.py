@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from budget import collector
+
 if TYPE_CHECKING:
     from budget.prefect_api import TemporaryApi
     from budget.settings import Settings
@@ -86,13 +88,12 @@ def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
     """Around a flow run: a Prefect API (the configured server, or a temporary one that dies
     with this process: `wait()` for it, after importing the flow), and a warehouse that stayed
     busy told in one line (exit code 1)."""
-    import gc
     import os
 
     from budget.prefect_api import prefect_api
     from warehouse.lock import WarehouseBusy
 
-    gc.disable()  # while the flow is imported; on again once it is (`_freeze_imported`)
+    collector.pause()  # while the flow is imported; each command settles it once it is
 
     # Before Arrow is imported: memory it frees goes back to the system, not to a pool that
     # keeps it (the flow's peak RSS, 40 MB less on the benchmark corpus). prefect.yaml too.
@@ -103,22 +104,6 @@ def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
     except WarehouseBusy as busy:
         typer.echo(f"{command}: {busy}", err=True)
         raise typer.Exit(code=1) from None
-
-
-def _freeze_imported() -> None:
-    """Take what the command has imported (Prefect, Great Expectations, pandas: millions of
-    objects, alive until exit) out of the cyclic garbage collector's sight before the flow runs,
-    and collect the oldest generation 5x less often; the collector was off while importing
-    (`_running`: imports leave next to no cyclic garbage). Without this, every full collection
-    walked all of it: 11 times in an ingest of 24 disclosures (6 of them while importing),
-    0.13-0.29 s each, and 3.8 s of the command's CPU went to the collector (benchmarks/ingest.py
-    corpus); 0.95 s with this."""
-    import gc
-
-    gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, 50)
-    gc.enable()
 
 
 def _check_source(source: str) -> None:
@@ -169,7 +154,7 @@ def ingest(
         from flows.ingest import ingest as ingest_flow  # imported while the API starts
 
         api.wait()
-        _freeze_imported()
+        collector.settle()  # the flow is imported
         summary = ingest_flow(
             source=source,
             data_dir=str(settings.data_dir),
@@ -211,7 +196,7 @@ def reconcile(
         from reconcile.report import report_path
 
         api.wait()
-        _freeze_imported()
+        collector.settle()  # the flow is imported
         run = reconcile_flow(data_dir=str(warehouse.data_dir), years=year or None)
     typer.echo(f"reconcile {run.run_id}: {run.headline}")
     typer.echo(f"report: {report_path(warehouse, run.run_id)}")
@@ -231,7 +216,7 @@ def nightly(source: Source, data_dir: DataDir = None) -> None:
         from reconcile.report import report_path
 
         api.wait()
-        _freeze_imported()
+        collector.settle()  # the flow is imported
         result = nightly_flow(source=source, data_dir=str(warehouse.data_dir))
     typer.echo(result.to_text())
     if result.reconcile_run_id is not None:

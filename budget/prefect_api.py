@@ -19,7 +19,6 @@ the first time a flow runs. Three things it does not do, which this module adds:
 from __future__ import annotations
 
 import atexit
-import gc
 import importlib.util
 import os
 import socket
@@ -31,6 +30,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+from budget import collector
 from budget.tether import tether
 
 _PORT_IN_USE = 3  # uvicorn's exit code when its port is taken
@@ -57,20 +57,14 @@ def _free_port() -> int:
 
 
 def create_app() -> Any:
-    """Prefect's server app (`prefect.server.api.server.create_app`), what it imported frozen.
-
-    The server lives as long as the command. Its imports (FastAPI, SQLAlchemy, every route:
-    millions of objects) are made with the cyclic garbage collector off, then frozen out of its
-    sight, and full collections are 5x rarer: 7 of them took 0.97 s of the server's CPU in an
-    ingest of 24 disclosures."""
-    gc.disable()
+    """Prefect's server app (`prefect.server.api.server.create_app`), its imports (FastAPI,
+    SQLAlchemy, every route) made and then frozen out of the garbage collector's sight
+    (`budget.collector`): the server lives as long as the command."""
+    collector.pause()
     from prefect.server.api.server import create_app as prefect_app
 
     app = prefect_app()
-    gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, 50)
-    gc.enable()
+    collector.settle()
     return app
 
 

@@ -114,7 +114,9 @@ def load_all(
             load_document(quote(extraction), settings, progress)  # type: ignore[call-overload]
             for extraction in extractions
         ]
-    return cast(list[Outcome], outcomes)  # a returned state's data: the flow sees the outcome
+    # A quarantined load returns its `Quarantined` state; a task given it (summarise) gets the
+    # outcome it carries.
+    return cast(list[Outcome], outcomes)
 
 
 @task(name="record-duplicates", task_run_name="record-duplicates", cache_policy=NO_CACHE)
