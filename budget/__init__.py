@@ -1,1 +1,1 @@
-"""The `budget` command and the project's one configuration (`budget.settings.Settings`)."""
+"""The `budget` command line: each command a leaf over flows, tasks and the libraries beneath."""

@@ -11,7 +11,7 @@
     budget deploy --source URL                         # set up the Prefect server, deploy
 
 Imports are lazy: `budget --help` answers without importing Prefect or Great Expectations, and
-each command imports only what it runs. Settings come from `budget.settings.Settings` (options
+each command imports only what it runs. Settings come from `runtime.settings.Settings` (options
 given here win over `BUDGET_*` environment variables, which win over the defaults).
 """
 
@@ -20,15 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from budget import collector
+from bounded.limits import Limits
+from runtime import collector
 
 if TYPE_CHECKING:
-    from budget.prefect_api import TemporaryApi
-    from budget.settings import Settings
+    from runtime.prefect_api import TemporaryApi
+    from runtime.settings import Settings
 
 app = typer.Typer(
     name="budget",
@@ -67,10 +68,10 @@ Source = Annotated[
 ]
 
 
-def _settings(**values: object) -> Settings:
+def _settings(**values: Any) -> Settings:
     from pydantic import ValidationError
 
-    from budget.settings import Settings
+    from runtime.settings import Settings
 
     try:
         return Settings.load(**values)
@@ -90,7 +91,7 @@ def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
     busy told in one line (exit code 1)."""
     import os
 
-    from budget.prefect_api import prefect_api
+    from runtime.prefect_api import prefect_api
     from warehouse.lock import WarehouseBusy
 
     collector.pause()  # while the flow is imported; each command settles it once it is
@@ -134,7 +135,10 @@ def ingest(
     ] = None,
     max_pages: Annotated[
         int | None,
-        typer.Option(help="Quarantine, unread, any PDF with more pages [default: 500]."),
+        typer.Option(
+            help="Quarantine, unread, any PDF with more pages [default: $BUDGET_MAX_PAGES, "
+            f"else {Limits.max_pages}]."
+        ),
     ] = None,
     retry_quarantined: Annotated[
         bool,
@@ -155,14 +159,7 @@ def ingest(
 
         api.wait()
         collector.settle()  # the flow is imported
-        summary = ingest_flow(
-            source=source,
-            data_dir=str(settings.data_dir),
-            workers=settings.workers,
-            dask_address=settings.dask_address,
-            max_pages=settings.max_pages,
-            retry_quarantined=retry_quarantined,
-        )
+        summary = ingest_flow(source=source, retry_quarantined=retry_quarantined, settings=settings)
     typer.echo(summary.to_text())
     typer.echo(f"query it: .venv/bin/duckdb -readonly {settings.warehouse().database}")
     # 0: every input has its outcome (quarantined and rejected files are expected outcomes);
@@ -197,7 +194,7 @@ def reconcile(
 
         api.wait()
         collector.settle()  # the flow is imported
-        run = reconcile_flow(data_dir=str(warehouse.data_dir), years=year or None)
+        run = reconcile_flow(years=year or None, settings=settings)
     typer.echo(f"reconcile {run.run_id}: {run.headline}")
     typer.echo(f"report: {report_path(warehouse, run.run_id)}")
     counts = run.counts()
@@ -217,7 +214,7 @@ def nightly(source: Source, data_dir: DataDir = None) -> None:
 
         api.wait()
         collector.settle()  # the flow is imported
-        result = nightly_flow(source=source, data_dir=str(warehouse.data_dir))
+        result = nightly_flow(source=source, settings=settings)
     typer.echo(result.to_text())
     if result.reconcile_run_id is not None:
         typer.echo(f"report: {report_path(warehouse, result.reconcile_run_id)}")
@@ -384,18 +381,13 @@ def samples(
 
 
 def main() -> None:
-    """The `budget` console script."""
-    from budget.quick_exit import quick_exit
+    """The `budget` console script (and `python -m budget`, which `python -m flows.ingest`
+    becomes: `runtime.command`)."""
+    import os
 
+    from runtime.command import PROG_NAME_VARIABLE
+    from runtime.quick_exit import quick_exit
+
+    prog_name = os.environ.pop(PROG_NAME_VARIABLE, None) or "budget"
     with quick_exit():
-        app(prog_name="budget")
-
-
-def run_as(command: str, prog_name: str) -> None:
-    """Run one subcommand with the process's arguments (`python -m flows.ingest …`)."""
-    import sys
-
-    from budget.quick_exit import quick_exit
-
-    with quick_exit():
-        app([command, *sys.argv[1:]], prog_name=prog_name)
+        app(prog_name=prog_name)

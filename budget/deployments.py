@@ -24,7 +24,7 @@ from pathlib import Path
 
 import httpx
 
-from budget.settings import Settings
+from runtime.settings import Settings
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 PREFECT_YAML = PROJECT_DIR / "prefect.yaml"

@@ -37,6 +37,7 @@ from great_expectations.data_context.types.base import (
     ProgressBarsConfig,
 )
 
+from bounded.limits import Limits
 from disclosure.model import Disclosure
 from disclosure.template import NO_TEMPLATE, Template, load_template
 from expectations.datadocs import make_offline
@@ -50,7 +51,6 @@ from expectations.results import Check, GateResult
 SUITES = ("documents", "tables", "cells")  # the order findings are reported in
 SCREEN = "screen"  # the documents expectations that run before extraction
 DOCS_SITE = "budget_disclosures"
-DEFAULT_MAX_PAGES = 500
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class GateSettings:
     # The template to judge a document by when its titles matched none (None: no template, so
     # the document fails `unknown_template`); a name only to force one.
     template: str | None = None
-    max_pages: int = DEFAULT_MAX_PAGES  # a longer file is refused before extraction
+    max_pages: int = Limits.max_pages  # a longer file is refused before extraction
     docs_dir: Path | None = None  # where Data Docs are built; None builds none
     examples: int = 5  # unexpected values kept per failed expectation
 

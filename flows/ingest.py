@@ -15,20 +15,20 @@ that fails a critical expectation is quarantined. `--retry-quarantined` re-proce
 from __future__ import annotations
 
 if __name__ == "__main__":
-    # `python -m flows.ingest` is the `budget ingest` command. It runs before this module's own
-    # imports (Prefect, Great Expectations: seconds), so that the command starts Prefect's
-    # temporary API first, and imports this module again, under its own name, meanwhile.
-    from budget.cli import run_as
+    # `python -m flows.ingest` is `budget ingest`: the process becomes that command before
+    # this module's own imports (Prefect, Great Expectations: seconds), so that the command
+    # starts Prefect's temporary API first and imports this flow meanwhile.
+    from runtime.command import run_as_command
 
-    run_as("ingest", prog_name="python -m flows.ingest")
+    run_as_command("ingest", module="flows.ingest")
 
 from pathlib import Path
 
 from prefect import flow
 from prefect.runtime import flow_run
 
-from budget.settings import Settings
 from expectations.gate import Gate
+from runtime.settings import Settings
 from sources import parse_source, source_label
 from tasks.artifacts import publish_ingest
 from tasks.discover import discover
@@ -64,6 +64,7 @@ def ingest(
     dask_address: str | None = None,
     max_pages: int | None = None,
     retry_quarantined: bool = False,
+    settings: Settings | None = None,
 ) -> IngestSummary:
     """Fetch → discover → peek → screen → extract → validate → load → summarise.
 
@@ -78,13 +79,16 @@ def ingest(
             BUDGET_WORKERS, else the number of cores).
         dask_address: Extract on this Dask scheduler, e.g. tcp://10.0.0.5:8786 (default:
             BUDGET_DASK_ADDRESS; none: extract in child processes of this machine).
-        max_pages: A PDF with more pages is quarantined unread (default: 500).
+        max_pages: A PDF with more pages is quarantined unread (default: BUDGET_MAX_PAGES).
         retry_quarantined: Also re-process every quarantined document from raw/, e.g. after a
             template or a limit was fixed.
+        settings: Every setting, as the caller resolved them (the command line, the nightly
+            flow); the values above, when given, win. Default: BUDGET_* variables, then the
+            defaults (docs/configuration.md).
     """
     plain_failures()  # a busy warehouse fails the run with one line, not a traceback
     settings = Settings.load(
-        data_dir=data_dir, workers=workers, dask_address=dask_address, max_pages=max_pages
+        settings, data_dir=data_dir, workers=workers, dask_address=dask_address, max_pages=max_pages
     )
     warehouse, parsing = settings.warehouse(), settings.extract()
     ensure_limits()

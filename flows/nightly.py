@@ -9,12 +9,12 @@ docs/run-it-nightly.md. Its ingest and reconcile runs show as subflows in the Pr
 from __future__ import annotations
 
 if __name__ == "__main__":
-    # `python -m flows.nightly` is the `budget nightly` command. It runs before this module's own
-    # imports (Prefect, Great Expectations: seconds), so that the command starts Prefect's
-    # temporary API first, and imports this module again, under its own name, meanwhile.
-    from budget.cli import run_as
+    # `python -m flows.nightly` is `budget nightly`: the process becomes that command before
+    # this module's own imports (Prefect, Great Expectations: seconds), so that the command
+    # starts Prefect's temporary API first and imports this flow meanwhile.
+    from runtime.command import run_as_command
 
-    run_as("nightly", prog_name="python -m flows.nightly")
+    run_as_command("nightly", module="flows.nightly")
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +22,10 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
-from budget.settings import Settings
 from flows.ingest import ingest
 from flows.reconcile import reconcile
 from reconcile.report import report_path
+from runtime.settings import Settings
 from sources import source_label
 from tasks.alerts import announce_new_errors
 from tasks.artifacts import publish_nightly
@@ -65,7 +65,10 @@ def _flow_run_name() -> str:
 
 @flow(name="nightly", flow_run_name=_flow_run_name)
 def nightly(
-    source: str | Path, data_dir: str | Path | None = None, workers: int | None = None
+    source: str | Path,
+    data_dir: str | Path | None = None,
+    workers: int | None = None,
+    settings: Settings | None = None,
 ) -> NightlyResult:
     """Ingest → reconcile → announce new errors (an automation turns that into an alert) →
     summarise the night in the run's own artifact.
@@ -80,21 +83,23 @@ def nightly(
             else ./data).
         workers: Documents parsed at once, each in a bounded child process (default:
             BUDGET_WORKERS, else the number of cores).
+        settings: Every setting, as the caller resolved them; the values above, when given,
+            win. Built once here, the ingest and the reconciliation run with them.
     """
     plain_failures()  # a busy warehouse fails the run with one line, not a traceback
-    settings = Settings.load(data_dir=data_dir).warehouse()
-    data_dir = str(settings.data_dir)
-    ingested = ingest(source=source, data_dir=data_dir, workers=workers)
-    if not settings.database.exists():  # an empty source on the very first night
-        get_run_logger().info("no warehouse yet in %s: nothing to reconcile", data_dir)
-        publish_nightly(ingested, None, 0, settings)
+    settings = Settings.load(settings, data_dir=data_dir, workers=workers)
+    warehouse = settings.warehouse()
+    ingested = ingest(source=source, settings=settings)
+    if not warehouse.database.exists():  # an empty source on the very first night
+        get_run_logger().info("no warehouse yet in %s: nothing to reconcile", warehouse.data_dir)
+        publish_nightly(ingested, None, 0, warehouse)
         return NightlyResult(ingested)
     # Nothing new and nothing changed since the last reconciliation: its findings stand.
-    last = None if ingested.changed_warehouse else current_run(settings)
+    last = None if ingested.changed_warehouse else current_run(warehouse)
     if last is not None:
-        publish_nightly(ingested, last, 0, settings, reconciled=False)
+        publish_nightly(ingested, last, 0, warehouse, reconciled=False)
         return NightlyResult(ingested, last.run_id, last.counts(), reconciled=False)
-    run = reconcile(data_dir=data_dir)
-    fresh = announce_new_errors(settings, run, report_path(settings, run.run_id))
-    publish_nightly(ingested, run, fresh, settings)
+    run = reconcile(settings=settings)
+    fresh = announce_new_errors(warehouse, run, report_path(warehouse, run.run_id))
+    publish_nightly(ingested, run, fresh, warehouse)
     return NightlyResult(ingested, run.run_id, run.counts(), fresh)

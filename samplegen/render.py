@@ -30,8 +30,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from budget.settings import Settings, env_name
 from disclosure.headers import tree_to_grid
+from runtime.settings import Settings, env_name
 from samplegen.spec import DisclosureSpec, Layout, RowSpec, TableSpec, Value, printed_text
 from warehouse.staging import write_bytes_atomically
 

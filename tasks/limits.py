@@ -31,7 +31,7 @@ from prefect.concurrency.sync import concurrency
 from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
 from prefect.settings import get_current_settings
 
-from budget.prefect_api import is_temporary
+from runtime.prefect_api import is_temporary
 
 WAREHOUSE_WRITES = "warehouse-writes"
 

@@ -21,40 +21,19 @@ corrects, as discovery ordered them).
 
 from __future__ import annotations
 
-import os
 import queue
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from bounded.limits import TIMEOUT, Limits
+from bounded.limits import TIMEOUT
 from bounded.pool import Pool
+from runtime.settings import ExtractSettings
 from tasks.extract import Extraction, extract_document
 from tasks.states import outcome_of
 from warehouse.documents import Document
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-@dataclass(frozen=True)
-class ExtractSettings:
-    workers: int = field(default_factory=_cores)  # documents parsed at once, one process each
-    timeout_s: float = 120.0  # per document, wall clock: a 250-page disclosure takes ~15 s
-    memory_mb: int = 1024  # per document: the child's address space (RLIMIT_AS)
-    max_pages: int = 500
-    dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786; None extracts on this machine
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "workers", max(1, self.workers))
-        self.limits()  # refuses a time limit of 0, a memory limit too small to start
-
-    def limits(self) -> Limits:
-        return Limits(memory_mb=self.memory_mb, timeout_s=self.timeout_s, max_pages=self.max_pages)
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""Where a run writes: the data directory and its layout (built from `budget.settings`).
+"""Where a run writes: the data directory and its layout (built from `runtime.settings`).
 
 `<data-dir>/` holds `raw/` (every input, by sha256), `quarantine/` (one JSON per bad file),
 `parquet/` (hive-partitioned relations), `warehouse.duckdb`, `docs/` (the Data Docs of the last

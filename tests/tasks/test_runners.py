@@ -10,9 +10,9 @@ from prefect import flow
 
 from bounded.pool import Pool
 from disclosure.model import Disclosure
+from runtime.settings import ExtractSettings
 from tasks.extract import Extraction
 from tasks.runners import (
-    ExtractSettings,
     extraction_pool,
     extractions,
     longest_first,

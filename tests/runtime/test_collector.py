@@ -1,4 +1,4 @@
-"""budget.collector: a flow command works with its imports frozen and the collector on."""
+"""runtime.collector: a flow command works with its imports frozen and the collector on."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def test_a_flow_command_runs_with_its_imports_frozen_and_the_collector_on() -> N
     # long ingest would keep every reference cycle it makes.
     probe = (
         "import gc\n"
-        "from budget import collector\n"
+        "from runtime import collector\n"
         "collector.pause()\n"
         "import budget.cli\n"
         "collector.settle()\n"

@@ -11,19 +11,46 @@ a test keeps that table and this model in step.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bounded.limits import Limits
+from sources.downloads import HttpSettings
+from warehouse.settings import WarehouseSettings
+
 if TYPE_CHECKING:
     from expectations.gate import GateSettings
-    from sources.downloads import HttpSettings
-    from tasks.runners import ExtractSettings
-    from warehouse.settings import WarehouseSettings
 
 ENV_PREFIX = "BUDGET_"
+_MB = 2**20
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """Where and within what limits documents are parsed (`tasks.runners`)."""
+
+    workers: int = field(default_factory=_cores)  # documents parsed at once, one process each
+    timeout_s: float = Limits.timeout_s  # per document, wall clock
+    memory_mb: int = Limits.memory_mb  # per document: the child's address space (RLIMIT_AS)
+    max_pages: int = Limits.max_pages
+    dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786; None extracts on this machine
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "workers", max(1, self.workers))
+        self.limits()  # refuses a time limit of 0, a memory limit too small to start
+
+    def limits(self) -> Limits:
+        return Limits(memory_mb=self.memory_mb, timeout_s=self.timeout_s, max_pages=self.max_pages)
 
 
 class Settings(BaseSettings):
@@ -39,7 +66,7 @@ class Settings(BaseSettings):
         "reports/.",
     )
     lock_timeout_s: float = Field(
-        600.0,
+        WarehouseSettings.lock_timeout_s,
         ge=0,
         description="How long a writer waits for another writer, or for an open connection to "
         "warehouse.duckdb, before it gives up.",
@@ -51,13 +78,13 @@ class Settings(BaseSettings):
         "many as the machine has cores).",
     )
     extract_timeout_s: float = Field(
-        120.0,
+        Limits.timeout_s,
         gt=0,
         description="Seconds a child may parse one document (peek or extraction): it is killed "
         "at the limit and the document quarantined as extraction_timeout.",
     )
     extract_memory_mb: int = Field(
-        1024,
+        Limits.memory_mb,
         ge=128,
         description="Memory (address space, RLIMIT_AS) a child may use to parse one document: "
         "a decompression bomb stops there, quarantined as resource_limit.",
@@ -67,13 +94,17 @@ class Settings(BaseSettings):
         description="Extract on this Dask scheduler (tcp://HOST:8786) instead of locally.",
     )
     max_pages: int = Field(
-        500, ge=1, description="A PDF with more pages is quarantined before extraction."
+        Limits.max_pages,
+        ge=1,
+        description="A PDF with more pages is quarantined before extraction.",
     )
     max_download_mb: float = Field(
-        200.0, gt=0, description="A download larger than this is refused (rejected)."
+        HttpSettings.max_bytes / _MB,
+        gt=0,
+        description="A download larger than this is refused (rejected).",
     )
     retry_budget_s: float = Field(
-        60.0,
+        HttpSettings.retry_budget_s,
         gt=0,
         description="Seconds a run spends at most on one link that fails on the network or with "
         "5xx/429, its retries included; a host still unreachable then is not tried again until "
@@ -133,21 +164,21 @@ class Settings(BaseSettings):
         return value
 
     @classmethod
-    def load(cls, **values: Any) -> Settings:
-        """The settings: `values` given (None means "not given"), then the environment, then
-        the defaults."""
-        return cls(**{k: v for k, v in values.items() if v is not None})
+    def load(cls, base: Settings | None = None, **values: Any) -> Settings:
+        """The settings: `values` given (None means "not given"), then `base` (settings a
+        caller already resolved, passed down as they are when nothing is given), then the
+        environment, then the defaults."""
+        given = {k: v for k, v in values.items() if v is not None}
+        if base is not None:
+            return cls(**{**base.model_dump(), **given}) if given else base
+        return cls(**given)
 
     def warehouse(self) -> WarehouseSettings:
-        from warehouse.settings import WarehouseSettings
-
         return WarehouseSettings(
             self.data_dir, lock_timeout_s=self.lock_timeout_s, public_url=self.public_url
         )
 
     def extract(self) -> ExtractSettings:
-        from tasks.runners import ExtractSettings
-
         values = {"workers": self.workers} if self.workers else {}
         return ExtractSettings(
             timeout_s=self.extract_timeout_s,
@@ -158,16 +189,27 @@ class Settings(BaseSettings):
         )
 
     def http(self) -> HttpSettings:
-        from sources.downloads import HttpSettings
-
         return HttpSettings(
-            max_bytes=int(self.max_download_mb * 2**20), retry_budget_s=self.retry_budget_s
+            max_bytes=int(self.max_download_mb * _MB), retry_budget_s=self.retry_budget_s
         )
 
     def gate(self) -> GateSettings:
         from expectations.gate import GateSettings
 
         return GateSettings(max_pages=self.max_pages, docs_dir=self.warehouse().docs_dir)
+
+
+def data_dir_of(parameters: Mapping[str, Any]) -> Path:
+    """The data directory a flow run's parameters name (for its run name, before the flow body
+    resolves its settings): `data_dir`, else the `settings` passed down, else the environment."""
+    if parameters.get("data_dir"):
+        return Path(parameters["data_dir"])
+    given = parameters.get("settings")
+    if isinstance(given, Settings):
+        return given.data_dir
+    if isinstance(given, Mapping) and given.get("data_dir"):
+        return Path(given["data_dir"])
+    return Settings.load().data_dir
 
 
 def env_name(field: str) -> str:

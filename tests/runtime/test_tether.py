@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 COMMAND = textwrap.dedent(
     """
     import subprocess, sys, time
-    from budget.tether import tether
+    from runtime.tether import tether
     release = tether()
     child = subprocess.Popen(["sh", "-c", "sleep 300 & wait"])
     time.sleep(0.5)

@@ -1,4 +1,4 @@
-"""budget.quick_exit: a finished command leaves at once, yet as the interpreter would have left."""
+"""runtime.quick_exit: a finished command leaves at once, yet as the interpreter would have left."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def _run(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
             """
             import atexit, logging, sys, threading, time
             from pathlib import Path
-            from budget.quick_exit import quick_exit
+            from runtime.quick_exit import quick_exit
 
             out = Path(sys.argv[1])
             with quick_exit():

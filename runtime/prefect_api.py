@@ -13,7 +13,7 @@ the first time a flow runs. Three things it does not do, which this module adds:
 - wait long enough on a busy machine: Prefect gives its server 20 s to answer, which a loaded
   2-core box exceeds; this waits `Settings.prefect_start_timeout_s`;
 - die with the command: killed with SIGKILL, the command would leave the server running,
-  orphaned. A tether (`budget.tether`) takes the command's whole process tree down with it.
+  orphaned. A tether (`runtime.tether`) takes the command's whole process tree down with it.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from budget import collector
-from budget.tether import tether
+from runtime import collector
+from runtime.tether import tether
 
 _PORT_IN_USE = 3  # uvicorn's exit code when its port is taken
 _temporary_urls: set[str] = set()  # the API URLs of this process's temporary servers
@@ -59,7 +59,7 @@ def _free_port() -> int:
 def create_app() -> Any:
     """Prefect's server app (`prefect.server.api.server.create_app`), its imports (FastAPI,
     SQLAlchemy, every route) made and then frozen out of the garbage collector's sight
-    (`budget.collector`): the server lives as long as the command."""
+    (`runtime.collector`): the server lives as long as the command."""
     collector.pause()
     from prefect.server.api.server import create_app as prefect_app
 
@@ -77,7 +77,7 @@ def _start_server(port: int) -> subprocess.Popen[bytes]:
     app_dir = Path(spec.submodule_search_locations[0]).parent
     command = [
         *(sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory"),
-        *("budget.prefect_api:create_app", "--host", "127.0.0.1", "--port", str(port)),
+        *("runtime.prefect_api:create_app", "--host", "127.0.0.1", "--port", str(port)),
         *("--log-level", "error", "--lifespan", "on"),
     ]
     return subprocess.Popen(

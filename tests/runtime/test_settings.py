@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from budget.settings import Settings, documented_settings
+from runtime.settings import Settings, documented_settings
 
 REPO = Path(__file__).resolve().parents[2]
 
