@@ -22,6 +22,15 @@ def looks_like_amount(text: str) -> bool:
     return bool(_AMOUNT.match(text))
 
 
+_MONEY = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+
+
+def looks_like_money(text: str) -> bool:
+    """A number that can only be an amount: with decimals or thousands separators (a bare
+    integer may be a code, a count or a row number)."""
+    return bool(_MONEY.match(text))
+
+
 def parse_amount(text: str) -> Decimal | None:
     """The Decimal a cell prints, or None when the cell is empty or not a number."""
     if not text or not _AMOUNT.match(text):

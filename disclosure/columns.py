@@ -6,10 +6,11 @@ import re
 
 from disclosure.model import ColumnKind
 
-_CODE = re.compile(r"(编码|代码)$|^(类|款|项)$")
+# 行次 / 栏次: a row's or a column's number (决算 tables), never an amount.
+_CODE = re.compile(r"(编码|代码)$|^(类|款|项)$|^(行次|栏次|序号|行号)$")
 _LABEL = re.compile(r"名称|^项目$|^项目[（(]|^科目$|^单位$|^部门$")
 _TEXT = re.compile(r"指标|目标|描述|办法|方向|说明|备注|依据")
-_SUBJECT_CODE = re.compile(r"(?:支出)?(?:功能(?:分类)?)?科目(?:编码|代码)")
+_SUBJECT_CODE = re.compile(r"(?:支出)?(?:(?:功能|经济)(?:分类)?)?科目(?:编码|代码)")
 
 
 def column_kind(path: str) -> ColumnKind:
@@ -27,18 +28,17 @@ def split_code_columns(paths: list[str]) -> tuple[int, int, int | None] | None:
     """Indexes of the 类 | 款 | 项 columns when a table prints codes in columns: three for
     功能分类, two (类 | 款, no 项) for 经济分类 as Shanghai prints it."""
     leaves = [p.rsplit("/", 1)[-1] for p in paths]
-    if "类" not in leaves or "款" not in leaves:
-        return None
+    if "类" not in leaves or "款" not in leaves or leaves.count("类") > 1:
+        return None  # none, or two classifications side by side: no one code per row
     return leaves.index("类"), leaves.index("款"), leaves.index("项") if "项" in leaves else None
 
 
 def subject_code_column(paths: list[str]) -> int | None:
     """Index of the single 科目编码 column (which also carries unit/entity codes): `科目编码`,
-    `功能科目编码`, `支出功能分类科目代码`, …"""
-    for i, path in enumerate(paths):
-        if _SUBJECT_CODE.fullmatch(path.rsplit("/", 1)[-1]):
-            return i
-    return None
+    `功能科目编码`, `支出功能分类科目代码`, … None when a table prints none, or several side by
+    side (lists of different subjects in one row: which code a row has is not one answer)."""
+    found = [i for i, path in enumerate(paths) if _SUBJECT_CODE.fullmatch(path.rsplit("/", 1)[-1])]
+    return found[0] if len(found) == 1 else None
 
 
 def unit_code_column(paths: list[str]) -> int | None:

@@ -118,7 +118,9 @@ def extract_disclosure(
             f"no ruled table on any of its {count} pages: not a budget table disclosure"
             + (f" (a {tmpl.province} narrative-only document)" if tmpl else ""),
         )
-    matched = any(t.table_code for t in tables)
+    matched = any(t.table_code or t.standard_table for t in tables)
+    standard = [t for t in tables if t.standard_table]
+    finals = sum(t.kind == "决算" for t in standard)
     return Disclosure(
         path=str(path),
         page_count=count,
@@ -128,4 +130,5 @@ def extract_disclosure(
         unit_name=unit_name,
         tables=tables,
         scope=read_scope(reading, [t.title for t in tables if t.table_code]),
+        kind="决算" if finals * 2 > len(standard) else "预算",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from disclosure.amounts import looks_like_amount
 from disclosure.cover import filer_name, unit_label
@@ -144,13 +145,34 @@ def _is_body_row(
 ) -> bool:
     """A row that can only be body: it prints money or a code, the empty-table marker, or
     (with `labels`) a 合计 label in a leading column."""
-    for cell in grid.row_cells(row):
-        text = squeeze(cell.text)
-        if looks_like_amount(text) or is_marker(text):
-            return True
+    cells = grid.row_cells(row)
+    if numbering_row(grid, row):
+        return False
+    texts = [squeeze(c.text) for c in cells]
+    if any(looks_like_amount(text) or is_marker(text) for text in texts):
+        return True
+    for cell, text in zip(cells, texts, strict=True):
         if labels and is_total_label(text) and _leads_its_row(grid, row, cell.col):
-            return True
+            # A row of header words only (合计 | 因公出国（境）费 | 公务接待费 …) is a header row
+            # whose first heading is 合计; a total row leaves room for amounts.
+            return not all(squeeze(c.text) for c in cells) or len(cells) == 1
     return False
+
+
+_NUMBERING_WORDS = frozenset({"栏次", "行次", "*", "**", "***", "—", "-"})
+
+
+def numbering_row(grid: Grid, row: int) -> bool:
+    """A row numbering the columns (`栏次 | 1 | 2 | 3`, `** | ** | 1 | 2 | 3`): part of the
+    header, no body row, and no header text either."""
+    texts = [squeeze(c.text) for c in grid.row_cells(row)]
+    numbers = [int(t) for t in texts if t.isdigit() and len(t) <= 3]
+    words = [t for t in texts if t and not t.isdigit()]
+    if any(w not in _NUMBERING_WORDS for w in words):
+        return False
+    if len(numbers) < 2 and not (numbers and words):  # `** | 1`: one column numbered
+        return False
+    return all(b > a for a, b in pairwise(numbers))
 
 
 def _leads_its_row(grid: Grid, row: int, col: int) -> bool:
@@ -207,11 +229,15 @@ def header_row_count(
         end = max(end + 1, _row_span_end(grid, end))
     if end >= grid.row_count:
         end = first_end
+    while end < grid.row_count and numbering_row(grid, end):
+        end += 1  # the columns' numbers below their headings
     return min(end, grid.row_count) - first_row
 
 
 def grid_header(grid: Grid, first_row: int, rows: int) -> HeaderGrid:
-    """The header rows of a printed grid as a HeaderGrid (rows re-based to 0)."""
+    """The header rows of a printed grid as a HeaderGrid (rows re-based to 0); a row numbering
+    the columns adds no text to their paths."""
+    numbering = {r for r in range(first_row, first_row + rows) if numbering_row(grid, r)}
     cells = tuple(
         HeaderCell(
             text=c.text,
@@ -221,7 +247,7 @@ def grid_header(grid: Grid, first_row: int, rows: int) -> HeaderGrid:
             colspan=c.colspan,
         )
         for c in grid.cells
-        if first_row <= c.row < first_row + rows
+        if first_row <= c.row < first_row + rows and c.row not in numbering
     )
     return HeaderGrid(rows=rows, cols=grid.col_count, cells=cells)
 

@@ -62,6 +62,9 @@ class Column:
     path: str  # column path as printed, e.g. `基本支出/人员经费/工资福利支出`
     kind: ColumnKind
     template_path: str | None = None  # the template column it means (None: no such column)
+    # What a money column means across formats (`total`, `basic`, `carried_over/general_budget`:
+    # disclosure.measures); None when its header names nothing known, or not money.
+    measure: str | None = None
 
 
 @_pickled_by_fields
@@ -79,6 +82,9 @@ class Cell:
     amount: Decimal | None  # parsed money in an amount column; None when empty or not money
     page_no: int  # 1-based page
     bbox: BBox
+    # The unit or entity whose block of rows this row is printed in (an entity's code, or its
+    # name where none is printed); None at the department's own level.
+    owner_code: str | None = None
 
 
 @dataclass(slots=True)
@@ -97,6 +103,10 @@ class ExtractedTable:
     # how the printed header differs from the template's (None: it does not, or no template)
     header_variant: str | None = None
     standard_table: str | None = None  # the national-standard table it is, from the template
+    # What its amounts are broken down by when not 功能分类: 经济分类 (部门预算经济分类,
+    # 政府预算经济分类 where the title says which); None for 功能分类 or neither.
+    classification: str | None = None
+    kind: str = "预算"  # 预算 (budget) | 决算 (final accounts), from its title
 
     @property
     def row_count(self) -> int:
@@ -119,6 +129,7 @@ class Disclosure:
     unit_name: str | None
     tables: list[ExtractedTable]
     scope: str = "部门"  # 部门 (a department's 部门预算) or 单位 (a body's 单位预算)
+    kind: str = "预算"  # 预算 (budget) or 决算 (final accounts), from its tables' titles
 
     def table(self, code: str) -> ExtractedTable | None:
         return next((t for t in self.tables if t.table_code == code), None)

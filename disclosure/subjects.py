@@ -15,6 +15,10 @@ from disclosure.model import RowKind
 LEVELS = {3: "类", 5: "款", 7: "项"}
 _DIGITS = re.compile(r"^\d+$")
 _TOTAL_LABELS = {"合计", "总计"}
+# A subject's code printed in its label: `2014050-事业运行`, `[30227]委托业务费`, `201 一般…`.
+_CODE_IN_LABEL = re.compile(
+    r"^(?:(\d{3}(?:\d{2}){0,2})(?:[-－—\s]|(?=[\u4e00-\u9fff]))|\[(\d{3}(?:\d{2}){0,2})\])"
+)
 
 
 def subject_level(code: str | None) -> str | None:
@@ -69,6 +73,8 @@ class SubjectReader:
         `names_entities`: the table has no code column and its label column names units.
         """
         entity = unit_code_text if _DIGITS.match(unit_code_text or "") else None
+        if not code and not split_code and (embedded := _CODE_IN_LABEL.match(label)):
+            code = embedded.group(1) or embedded.group(2)  # `2014050-事业运行`, `[30227]委托业务费`
         if split_code and _DIGITS.match(split_code[0] or ""):
             cls, kuan, xiang = split_code
             if not kuan and not xiang and (known := self._unit_or_entity(cls)):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from disclosure.amounts import is_nil, looks_like_amount, parse_amount
+from disclosure.amounts import is_nil, looks_like_amount, looks_like_money, parse_amount
 from disclosure.columns import (
     column_kind,
     names_units,
@@ -32,12 +32,14 @@ from disclosure.headers import (
     header_row_count,
     row_texts,
 )
+from disclosure.measures import measure_of
 from disclosure.model import BBox, Cell, Column, ColumnKind, ExtractedTable, RowKind
 from disclosure.page import PageContent, TextLine, Word
 from disclosure.subjects import RowMeaning, SubjectReader
 from disclosure.template import TableTemplate, Template
 from disclosure.template_paths import match_header
 from disclosure.text import squeeze
+from disclosure.titles import is_final_accounts, label_only, split_title
 
 _NOTE = re.compile(r"^(注|备注|说明)\d*[:：]")
 # Column widths of a continuation page may differ by rounding only: 2 pt, or 2% of a wide column
@@ -72,10 +74,15 @@ class _TableDraft:
     notes: list[str] = field(default_factory=list)
     empty_marker_line: bool = False
     announced_on: int = 0  # the page its title is printed on
+    number: str | None = None  # the number printed with its title (`表3` → `03`)
 
     @property
     def code(self) -> str | None:
-        return self.template.code if self.template else None
+        """The template's code for the table; for a table the national template names by its
+        words, the number printed with its title."""
+        if self.template is None:
+            return None
+        return self.number if self.template.numbered_as_printed else self.template.code
 
     @property
     def last_page(self) -> int:
@@ -149,8 +156,15 @@ def _columns(
 ) -> tuple[list[Column], str | None]:
     """The printed columns, each with the template column it means (and so its kind), and how
     the printed header differs from the template's."""
-    if table is None:
-        return [Column(i + 1, p, column_kind(p)) for i, p in enumerate(paths)], None
+    if table is None or not table.header:
+        # No header tree to match (a table the national template names by its title's words):
+        # the printed header decides alone. A performance form read as a grid holds words and
+        # figures in any column: none is a money column (its money is read as printed).
+        def kind(path: str) -> ColumnKind:
+            found = column_kind(path)
+            return ColumnKind.TEXT if table and table.form and found is ColumnKind.AMOUNT else found
+
+        return [Column(i + 1, p, kind(p)) for i, p in enumerate(paths)], None
     match = match_header(paths, table, template)
     columns = [
         Column(i + 1, path, table.kind(means) if means else column_kind(path), means)
@@ -229,29 +243,56 @@ class _Assembler:
         self._pending_title = ""
         self._pending_label: str | None = None
         self._pending_code: str | None = None
+        self._pending_number: str | None = None  # printed with the title, or on a line of its own
         self._pending_page = 0
+        # Text followed the pending title on its page: a title (or a table of contents line)
+        # that no grid follows on its page names no grid of a later page.
+        self._pending_followed = False
         self._last_free: TextLine | None = None
         self._last_note_page: int | None = None
         # the table that unruled rows printed right after it (or atop the next page) belong to
         self._context: _TableDraft | None = None
 
+    def _forget_pending(self) -> None:
+        self._pending, self._pending_title, self._pending_code = None, "", None
+        self._pending_label = None
+        self._pending_number = None
+        self._pending_followed = False
+
     def line(self, line: TextLine, page: PageContent) -> bool:
         """Take a text line; True when it announces a table (a title or a `预算NN表` label)."""
         text = squeeze(line.text)
+        if self._pending_page and page.page_no > self._pending_page + (
+            0 if self._pending_followed else 1
+        ):
+            self._forget_pending()
         if code := self.template.label_code(text):
             self._pending_code = code
             self._context = None
             return True
+        if (number := label_only(text)) is not None:
+            # `表1` / `公开01表` on a line of its own, above or below the title.
+            self._pending_number = number
+            self._pending_page = page.page_no
+            self._context = None
+            return True
         matched = self.template.match_title(text)
         free = self._last_free
-        if matched is None and free is not None and _continues(free, line):
-            # A title wrapped over two lines: `公开09表：一般公共预算“三公”经费` / `支出预算表`.
-            matched = self.template.match_title(squeeze(free.text) + text)
-            text = squeeze(free.text) + text if matched else text
+        if free is not None and _continues(free, line) and not (matched and matched.code):
+            # A title wrapped over two lines: `公开09表：一般公共预算“三公”经费` / `支出预算表`
+            # (the second line alone may read as another table's title).
+            wrapped = self.template.match_title(squeeze(free.text) + text)
+            if wrapped is not None and (matched is None or wrapped.code):
+                matched, text = wrapped, squeeze(free.text) + text
         if matched:
+            number = split_title(text).number
+            if number is None and self._pending_page == page.page_no:
+                number = self._pending_number
             self._pending, self._pending_title = matched, text
+            self._pending_number = number
             self._pending_page = page.page_no
             self._pending_label = None
+            self._pending_followed = False
             self._context = None
             self._last_free = None
             return True
@@ -269,8 +310,7 @@ class _Assembler:
             if self._pending is not None and self._pending_page == page_no:
                 # A title with no table, only the note that it is empty.
                 self.drafts.append(self._empty_draft(text))
-                self._pending, self._pending_title, self._pending_code = None, "", None
-                self._pending_label = None
+                self._forget_pending()
             elif self.drafts and self.drafts[-1].last_page == page_no:
                 self.drafts[-1].empty_marker_line = True
                 if _NOTE.match(text):
@@ -294,6 +334,8 @@ class _Assembler:
                 return
         self._context = None
         self._last_free = line
+        if self._pending is not None:
+            self._pending_followed = True
 
     def _empty_draft(self, note: str) -> _TableDraft:
         table = self._pending
@@ -302,6 +344,7 @@ class _Assembler:
         columns = [Column(i + 1, p, table.kind(p), p) for i, p in enumerate(paths)]
         title = self._pending_title or table.title
         draft = _TableDraft(table, title, self._pending_label, None, [], columns)
+        draft.number = self._pending_number
         draft.empty_marker_line = True
         draft.notes.append(note)
         draft.announced_on = self._pending_page
@@ -313,6 +356,7 @@ class _Assembler:
         # A title drawn inside the table's frame (Excel exports): `收支预算总表部门：…`.
         if caption and (matched := self.template.match_title(caption)):
             self._pending, self._pending_title = matched, caption
+            self._pending_number = split_title(caption).number or self._pending_number
         pending = self._pending
         if pending is None and self._pending_code:
             try:
@@ -321,20 +365,20 @@ class _Assembler:
                 pending = None
         previous = self.drafts[-1] if self.drafts else None
         if pending is not None:
-            if previous and previous.template is pending and _same_columns(previous.first, grid):
+            if (
+                previous
+                and previous.template is pending
+                and previous.number == self._pending_number
+                and _same_columns(previous.first, grid)
+            ):
                 self._continue(previous, grid, page_no)
             else:
                 title = self._pending_title or pending.title
-                self.drafts.append(
-                    _start_draft(
-                        grid,
-                        page_no,
-                        pending,
-                        title,
-                        self._pending_label,
-                        self.template,
-                    )
+                draft = _start_draft(
+                    grid, page_no, pending, title, self._pending_label, self.template
                 )
+                draft.number = self._pending_number
+                self.drafts.append(draft)
         elif (
             previous
             and first_on_page
@@ -368,11 +412,11 @@ class _Assembler:
                 above=previous.first,
             )
             resumed.notes, resumed.announced_on = previous.notes, previous.announced_on
+            resumed.number = previous.number
             self.drafts[-1] = resumed
         elif not _prints_money(grid) and not caption_text(grid):
             # A frame around words (a boxed cover title), no table.
-            self._pending, self._pending_title, self._pending_code = None, "", None
-            self._pending_label = None
+            self._forget_pending()
             return
         else:
             title = ""
@@ -382,8 +426,7 @@ class _Assembler:
             self.drafts.append(
                 _start_draft(grid, page_no, None, title, self._pending_label, self.template)
             )
-        self._pending, self._pending_title, self._pending_code = None, "", None
-        self._pending_label = None
+        self._forget_pending()
         self._last_free = None
         self._context = self.drafts[-1]
 
@@ -510,13 +553,15 @@ def _columns_read(draft: _TableDraft) -> list[Column]:
         for cell in part.grid.cells:
             if cell.row >= part.first_body_row and (text := squeeze(cell.text)):
                 texts.setdefault(cell.col, []).append(text)
+    form = draft.template is not None and draft.template.form
     columns = []
     for column in draft.columns:
         if column.template_path is None:
             printed = texts.get(column.column_no - 1, [])
             money = sum(1 for t in printed if looks_like_amount(t) or is_nil(t))
             if not column.path:
-                kind = ColumnKind.AMOUNT if printed and money == len(printed) else ColumnKind.LABEL
+                money_column = printed and money == len(printed) and not form
+                kind = ColumnKind.AMOUNT if money_column else ColumnKind.LABEL
                 column = dataclasses.replace(column, kind=kind)
             elif column.kind is ColumnKind.AMOUNT and money * 2 < len(printed):
                 column = dataclasses.replace(column, kind=ColumnKind.LABEL)
@@ -524,14 +569,106 @@ def _columns_read(draft: _TableDraft) -> list[Column]:
     return columns
 
 
+def _with_measures(columns: list[Column], table: TableTemplate | None, kind: str) -> list[Column]:
+    """Each money column with what it means across formats: the template's own word for it
+    where the template gives one, else what its header's words say (disclosure.measures)."""
+    if table is None or table.standard_table is None:
+        return columns
+    named = []
+    for column in columns:
+        measure = None
+        if column.kind is ColumnKind.AMOUNT:
+            own = table.measures.get(column.template_path or "")
+            path = column.template_path or column.path
+            measure = own or measure_of(path, table.standard_table, kind == "决算")
+        named.append(dataclasses.replace(column, measure=measure))
+    return named
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A printed body row: its cells, their texts, and what the row is."""
+
+    row_no: int
+    page_no: int
+    starting: list[GridCell]
+    texts: dict[int, str]
+    meaning: RowMeaning
+
+    def owner_key(self, roles: _Roles) -> str | None:
+        """What names the unit or entity this row is: its code, else its label."""
+        if self.meaning.kind not in (RowKind.UNIT, RowKind.ENTITY):
+            return None
+        if self.meaning.entity_code:
+            return self.meaning.entity_code
+        return next((self.texts[i] for i in roles.labels if self.texts.get(i)), None)
+
+
+def _named_units(rows: list[_Row]) -> list[_Row]:
+    """Units named without codes: a row bearing the department's name is the department when
+    it prints what the 合计 row prints (and only the first such row); otherwise it is the
+    department's own body (本级), one of its entities."""
+    total = next((r for r in rows if r.meaning.kind is RowKind.TOTAL), None)
+    if total is None:
+        return rows
+    money = {col: text for col, text in total.texts.items() if looks_like_amount(text)}
+    named: list[_Row] = []
+    seen_unit = False
+    for row in rows:
+        if row.meaning.kind is RowKind.UNIT and not row.meaning.entity_code:
+            same = bool(money) and all(row.texts.get(col) == text for col, text in money.items())
+            if seen_unit or not same:
+                row = dataclasses.replace(row, meaning=RowMeaning(RowKind.ENTITY))
+            else:
+                seen_unit = True
+        named.append(row)
+    return named
+
+
+def rows_to_owners(rows: Sequence[tuple[RowKind, str | None]]) -> list[str | None]:
+    """The entity whose block each row is printed in; None for the department's own level.
+
+    A department with several entities prints its by-entity tables one of two ways: the
+    department row and its entities' rows one after another (a summary list), then the
+    department's subject rows; or one block per entity — the entity's row, then its own
+    subject and project rows — possibly after a block of the department's own. An entity row
+    opens a block when a non-entity row follows it and it is the only entity in its run of
+    unit/entity rows; the rows up to the next unit or entity row are its block.
+    """
+    owners: list[str | None] = []
+    owner: str | None = None
+    n = len(rows)
+    i = 0
+    while i < n:
+        kind, key = rows[i]
+        if kind is RowKind.TOTAL:  # a 合计 row sums the department, wherever it is printed
+            owner = None
+        if kind not in (RowKind.UNIT, RowKind.ENTITY):
+            owners.append(owner)
+            i += 1
+            continue
+        run_end = i
+        while run_end < n and rows[run_end][0] in (RowKind.UNIT, RowKind.ENTITY):
+            run_end += 1
+        run = rows[i:run_end]
+        entities = [k for kind, k in run if kind is RowKind.ENTITY]
+        last_kind, last_key = run[-1]
+        opens = run_end < n and last_kind is RowKind.ENTITY and len(entities) == 1
+        for kind, key in run:
+            owners.append(key if kind is RowKind.ENTITY else None)
+        owner = last_key if opens else None
+        i = run_end
+    return owners
+
+
 def _draft_to_table(
     draft: _TableDraft, unit_code: str | None, unit_name: str | None, template: Template
 ) -> ExtractedTable:
     reader = SubjectReader(unit_code, unit_name)
-    columns = _columns_read(draft)
+    kind = "决算" if is_final_accounts(draft.title) else "预算"
+    columns = _with_measures(_columns_read(draft), draft.template, kind)
     roles = _Roles.of(columns)
-    cells: list[Cell] = []
-    row_no = 0
+    rows: list[_Row] = []
     is_empty = draft.empty_marker_line
     for part in draft.parts:
         by_row: dict[int, list[GridCell]] = {}
@@ -539,40 +676,45 @@ def _draft_to_table(
             if cell.row >= part.first_body_row:
                 by_row.setdefault(cell.row, []).append(cell)
         for starting in by_row.values():
-            row_no += 1
             texts = {c.col: squeeze(c.text) for c in starting}
             if any(template.is_empty_marker(text) for text in texts.values()):
                 is_empty = True
-                meaning_kind, subject, entity = RowKind.EMPTY_MARKER, None, None
+                meaning = RowMeaning(RowKind.EMPTY_MARKER)
             else:
                 meaning = _row_meaning(reader, roles, texts)
-                meaning_kind, subject, entity = (
-                    meaning.kind,
-                    meaning.subject_code,
-                    meaning.entity_code,
+            rows.append(_Row(len(rows) + 1, part.page_no, starting, texts, meaning))
+    if roles.names_entities:
+        rows = _named_units(rows)
+    owners = rows_to_owners([(r.meaning.kind, r.owner_key(roles)) for r in rows])
+    cells: list[Cell] = []
+    for row, owner in zip(rows, owners, strict=True):
+        for c in row.starting:
+            column = columns[c.col] if c.col < len(columns) else None
+            text = row.texts[c.col]
+            amount = None
+            if column is not None and column.kind is ColumnKind.AMOUNT:
+                amount = parse_amount(text)
+            elif column is not None and column.kind is not ColumnKind.CODE:
+                # Money printed where words are (a key-value form, a column of mixed
+                # values): kept as printed, never lost.
+                amount = parse_amount(text) if looks_like_money(text) else None
+            cells.append(
+                Cell(
+                    row_no=row.row_no,
+                    column_no=c.col + 1,
+                    column_path=column.path if column else "",
+                    template_path=column.template_path if column else None,
+                    row_label=_row_label(roles, row.texts, c.col),
+                    row_kind=row.meaning.kind,
+                    subject_code=row.meaning.subject_code,
+                    entity_code=row.meaning.entity_code,
+                    text=text,
+                    amount=amount,
+                    page_no=row.page_no,
+                    bbox=c.bbox,
+                    owner_code=owner,
                 )
-            for c in starting:
-                column = columns[c.col] if c.col < len(columns) else None
-                text = texts[c.col]
-                amount = None
-                if column is not None and column.kind is ColumnKind.AMOUNT:
-                    amount = parse_amount(text)
-                cells.append(
-                    Cell(
-                        row_no=row_no,
-                        column_no=c.col + 1,
-                        column_path=column.path if column else "",
-                        template_path=column.template_path if column else None,
-                        row_label=_row_label(roles, texts, c.col),
-                        row_kind=meaning_kind,
-                        subject_code=subject,
-                        entity_code=entity,
-                        text=text,
-                        amount=amount,
-                        page_no=part.page_no,
-                        bbox=c.bbox,
-                    )
-                )
+            )
     table = draft.template
     return ExtractedTable(
         table_code=draft.code,
@@ -587,6 +729,8 @@ def _draft_to_table(
         is_empty=is_empty,
         notes=draft.notes,
         header_variant=draft.header_variant,
+        classification=table.classification if table else None,
+        kind=kind,
     )
 
 

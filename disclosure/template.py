@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -25,6 +26,7 @@ from disclosure.columns import column_kind
 from disclosure.headers import HeaderNode, nodes_from_yaml, tree_to_paths
 from disclosure.model import ColumnKind
 from disclosure.text import squeeze, title_key
+from disclosure.titles import TitleRule, rule_from_yaml, split_title
 
 # Folded before any comparison: bracket and colon widths, quotes, trailing colons.
 _HEADER_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "　": ""})
@@ -40,6 +42,7 @@ _UNIT_SUFFIX = re.compile(r"(?:(?:(?:填报|编制)(?:部门|单位)|部门):.*|
 _NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十]+|附表\d+)[:.、]?")
 # A line of a table of contents: a number, then the title, maybe dots and a page number.
 _CONTENTS = re.compile(r"^\d+[.．、]|[.…·]{3,}\d*$")
+_LEADERS = re.compile(r"[.…·]{3,}\d*$")
 
 # A unit of money, as printed after `单位：`, and what one of it is in 元.
 YUAN_PER = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
@@ -69,6 +72,16 @@ class TableTemplate:
     # What a column means across provinces: template path → a measure shared by every
     # template's table of the same standard table (`total`, `basic`, `project`, …).
     measures: Mapping[str, str] = field(default_factory=dict)
+    form: bool = False  # a performance form (绩效目标表 / 绩效自评表), read as forms too
+    # Within-row sums its header states other than by subtotal words: `TOTAL = PART + PART`
+    # (`X/*`: every column under X), checked with the header's own (reconcile, header_sums).
+    sums: tuple[str, ...] = ()
+
+    @property
+    def numbered_as_printed(self) -> bool:
+        """A table the national template names by its words: its code is the number printed
+        before or after its title (`表3` → `03`), not the template's."""
+        return not self.code
 
     @property
     def column_paths(self) -> list[str]:
@@ -97,6 +110,46 @@ class Template:
     unit_code: str = "printed"  # printed on the cover | derived from the unit's name
     scope: str = "部门"  # 部门 | 单位 | titles (read from the titles: 部门… or 单位…)
     rule_families: tuple[str, ...] = ()
+    # The national template's standard tables, named by their words (disclosure.titles); an
+    # overlay (a province's template) reads what its own tables do not name with its base's.
+    title_rules: tuple[TitleRule, ...] = ()
+    base: Template | None = None
+    unit_label: str = "万元"  # what a table's amounts are printed in when it prints no `单位：`
+    # The standard tables a document read by this template prints (the national template's).
+    expected_tables: tuple[str, ...] = ()
+    # Identities of the format's own, as data its rules check (`for_each:` rules, reconcile).
+    identities: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
+
+    @cached_property
+    def _rule_tables(self) -> tuple[TableTemplate, ...]:
+        return tuple(
+            TableTemplate(
+                code="",
+                title=rule.standard_table,
+                header=(),
+                standard_table=rule.standard_table,
+                classification=rule.classification,
+                unit_label=self.default_unit_label,
+                form=rule.form,
+            )
+            for rule in self.title_rules
+        )
+
+    @property
+    def default_unit_label(self) -> str:
+        return self.unit_label
+
+    def standard_match(self, line: str) -> TableTemplate | None:
+        """The standard table a title names by its words (the national template's rules)."""
+        if self.base is not None:
+            return self.base.standard_match(line)
+        title = split_title(line)
+        if not title.is_table_name or _LEADERS.search(title_key(line)):
+            return None
+        for rule, table in zip(self.title_rules, self._rule_tables, strict=True):
+            if rule.matches(title):
+                return table
+        return None
 
     @cached_property
     def _markers(self) -> re.Pattern[str]:
@@ -142,7 +195,9 @@ class Template:
         """
         key = title_key(line)
         if _CONTENTS.search(key):
-            return None
+            # A numbered line (`1.项目支出绩效目标表`) may still name a standard table; a line
+            # of a table of contents (dot leaders, a page number) names none.
+            return None if _LEADERS.search(key) else self.standard_match(line)
         key = _UNIT_SUFFIX.sub("", key)
         code = None
         if self._label is not None and (m := self._label.match(key)):
@@ -153,6 +208,8 @@ class Template:
             found = self._title_in(rest)
             if found is not None:
                 break
+        if found is None and code is None:
+            return self.standard_match(line)
         if found is None or (code is not None and code != found.code):
             return None
         return found
@@ -177,14 +234,19 @@ class Template:
         return self.synonyms.get(folded, folded)
 
     def title_matches(self, lines: Iterable[str]) -> set[str]:
-        """The codes of this template's tables whose titles some of these lines print (contents
-        lines included): how well the template fits a document."""
+        """The codes of this template's own tables whose titles some of these lines print
+        (contents lines included): how well the template fits a document."""
         codes = set()
         for line in lines:
             found = self.match_title(_CONTENTS.sub("", title_key(line)))
-            if found is not None:
+            if found is not None and found.code:
                 codes.add(found.code)
         return codes
+
+    def standard_tables_printed(self, lines: Iterable[str]) -> set[str]:
+        """The standard tables whose titles some of these lines print, by their words."""
+        found = (self.standard_match(line) for line in lines)
+        return {t.standard_table for t in found if t is not None and t.standard_table}
 
 
 def _unnumbered(key: str) -> Iterable[str]:
@@ -215,11 +277,18 @@ def _check_measures(template: Template) -> None:
             raise ValueError(f"{template.name} table {table.code}: measures of no column {unknown}")
 
 
+NATIONAL = "national"
+
+
 @cache
 def load_template(name: str) -> Template:
+    """A template by name. A province's template is an overlay on the national one: what its
+    own tables do not name is read by the national template's standard tables, with its
+    header wordings and empty-table markers too."""
     text = resources.files("disclosure.templates").joinpath(f"{name}.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
-    default_unit = str(data.get("unit_label", "万元"))
+    default_unit = str(data.get("unit_label") or "万元")
+    own = [t for t in data["tables"] if "code" in t]
     tables = tuple(
         TableTemplate(
             code=str(t["code"]),
@@ -232,21 +301,36 @@ def load_template(name: str) -> Template:
             label_columns=tuple(t.get("label_columns", ())),
             total_row=bool(t.get("total_row", True)),
             measures=dict(t.get("measures", {})),
+            form=bool(t.get("form", False)),
+            sums=tuple(t.get("sums", ())),
         )
-        for t in data["tables"]
+        for t in own
     )
+    rules = tuple(rule_from_yaml(t) for t in data["tables"] if "code" not in t)
+    base = None if name == NATIONAL else load_template(NATIONAL)
+    markers = tuple(data.get("empty_markers", ("本部门无相关情况，故为空表",)))
+    synonyms = data.get("synonyms", [])
+    if base is not None:
+        markers += tuple(m for m in base.empty_markers if m not in markers)
     label = data.get("label") or {}
     template = Template(
         name=data["name"],
-        province=data["province"],
+        province=data.get("province") or "",
         tables=tables,
-        empty_markers=tuple(data.get("empty_markers", ("本部门无相关情况，故为空表",))),
-        synonyms=_synonyms(data.get("synonyms", [])),
+        empty_markers=markers,
+        synonyms={**(base.synonyms if base else {}), **_synonyms(synonyms)},
         label=label.get("pattern"),
         label_enforced=bool(label.get("enforced", False)),
         unit_code=str(data.get("unit_code", "printed")),
         scope=str(data.get("scope", "部门")),
         rule_families=tuple(data.get("rule_families", ())),
+        title_rules=rules,
+        base=base,
+        unit_label=default_unit,
+        expected_tables=tuple(data.get("expected_tables", ())),
+        identities={
+            name: tuple(entries) for name, entries in (data.get("identities") or {}).items()
+        },
     )
     _check_measures(template)
     return template
@@ -257,18 +341,37 @@ def template_names() -> list[str]:
     return sorted(p.name.removesuffix(".yaml") for p in root.iterdir() if p.name.endswith(".yaml"))
 
 
+def overlay_names() -> list[str]:
+    """The provinces' templates, each an overlay on the national one."""
+    return [name for name in template_names() if name != NATIONAL]
+
+
 # What a document that follows no template is read with: tables found, none named.
 NO_TEMPLATE = Template(name="", province="", tables=())
 
-# Fewer titles than this matched, and a document follows no template.
+# An overlay claims a document whose titles name this share of its own tables (and two at
+# least): a province's format prints most of its tables; another format that shares a few
+# standard titles with it (收支总表, 收入总表) is read with the national template.
+CLAIM_SHARE = 0.6
 MIN_TITLES = 2
+# A document is read with the national template when its titles name this many standard tables.
+MIN_STANDARD_TABLES = 1
 
 
 def detect_template(lines: Iterable[str]) -> Template | None:
-    """The template whose table titles a document prints most (two at least), or None."""
+    """The overlay whose table titles a document prints most, when it claims the document;
+    else the national template when the document names a standard table; else None."""
     texts = list(lines)
-    scored = [(len(t.title_matches(texts)), t.name) for t in map(load_template, template_names())]
-    best = max(scored, default=(0, ""))
-    if best[0] < MIN_TITLES or [s for s, _ in scored].count(best[0]) > 1:
-        return None
-    return load_template(best[1])
+    scored = []
+    for overlay in map(load_template, overlay_names()):
+        matched = len(overlay.title_matches(texts))
+        if matched >= max(MIN_TITLES, CLAIM_SHARE * len(overlay.tables)):
+            scored.append((matched / len(overlay.tables), matched, overlay.name))
+    if scored:
+        best = max(scored)
+        if [s[:2] for s in scored].count(best[:2]) == 1:
+            return load_template(best[2])
+    national = load_template(NATIONAL)
+    if len(national.standard_tables_printed(texts)) >= MIN_STANDARD_TABLES:
+        return national
+    return None

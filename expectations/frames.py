@@ -45,9 +45,16 @@ def screen_frame(
 
 
 def missing_tables(disclosure: Disclosure, template: Template) -> list[str]:
-    """Template table codes the document neither prints nor declares empty."""
-    present = {t.table_code for t in disclosure.tables}
-    return [t.code for t in template.tables if t.code not in present]
+    """Tables the document neither prints nor declares empty: its format's own table codes,
+    or, read by the national template, the standard tables every disclosure prints (when it
+    prints any of them: a file of performance forms published apart misses none)."""
+    if template.tables:
+        present = {t.table_code for t in disclosure.tables}
+        return [t.code for t in template.tables if t.code not in present]
+    printed = {t.standard_table for t in disclosure.tables}
+    if not printed & set(template.expected_tables):
+        return []
+    return [name for name in template.expected_tables if name not in printed]
 
 
 def document_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
@@ -83,14 +90,18 @@ def _has_total_row(table: ExtractedTable) -> bool:
 
 def tables_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
     expected = {t.code: header_of(t.column_paths) for t in template.tables}
+    own_codes = set(expected)
     rows = []
     for table_no, table in enumerate(disclosure.tables, start=1):
         code = table.table_code or ""  # '' when no template title matched
         body_rows = {c.row_no for c in table.cells if c.row_kind is not RowKind.EMPTY_MARKER}
+        own = bool(code) and code in own_codes
         rows.append(
             {
                 "table_no": table_no,
                 "table_code": code,
+                # a table neither the format's own nor a standard one: kept, read by no rule
+                "unrecognised": None if own or table.standard_table else table.title,
                 "title": table.title,
                 "page_from": table.page_from,
                 "page_to": table.page_to,
@@ -98,7 +109,10 @@ def tables_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
                 # Null where the question does not arise (a declared-empty table): GX value
                 # checks skip nulls, which spares the suites a (costly) row condition.
                 "body_rows": None if table.is_empty else len(body_rows),
-                "no_total_row": None if table.is_empty or _has_total_row(table) else code,
+                # whether a table read by its title's words prints a total row is not known
+                "no_total_row": None
+                if table.is_empty or not own or _has_total_row(table)
+                else code,
                 "header": header_of([c.path for c in table.columns]),
                 "template_header": expected.get(code),
                 "header_variant": table.header_variant,
@@ -110,6 +124,7 @@ def tables_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
 _TABLE_COLUMNS = (
     "table_no",
     "table_code",
+    "unrecognised",
     "title",
     "page_from",
     "page_to",

@@ -1,26 +1,43 @@
-"""The reconciliation rule catalog: the accounting identities of a template, as data.
+"""The reconciliation rule catalog: the accounting identities a format's documents obey, as data.
 
-Each rule is a file, `reconcile/rules/<template>/<family>/<rule_id>.sql`: a header of
-`-- key: value` lines (id, severity, tables, scope, description_zh, description_en, and for
-within-row rules the `sums:` they check) followed by one DuckDB query that returns the
-violations. The engine (`reconcile.evaluation`) knows no rule; this module reads and checks
-them, and derives the within-row sums a template's header trees state (`header_sums`).
+Each identity is written once, as a file with a header of `-- key: value` lines (id, severity,
+tables, scope, description_zh, description_en, and for within-row rules the `sums:` they check)
+followed by one DuckDB query that returns the violations:
+
+- `reconcile/rules/<family>/<rule_id>.sql`: the identities of the national standard model —
+  standard tables (`tables: 支出总表, 收支总表`), measures, subject levels, row kinds, entities —
+  that every format's documents obey. `tables: own` reads each of a format's own tables (the
+  sums its header trees state, the columns its template names).
+- `reconcile/rules/formats/<template>/<family>/<rule_id>.sql`: what exists in one format only (a
+  cross-check between two tables that only Hunan prints), naming that format's table codes
+  (`tables: 07, 08`). A rule with `for_each: NAME` is one identity checked several ways: the
+  format's template lists them under `identities: NAME:` (each with its id, tables,
+  descriptions and the values the query's `{{placeholders}}` take).
+
+A template's catalog is the standard rules that read tables it prints, and its own rules
+(`load_catalog`). A template says which rule families it evaluates (`rule_families`); a test keeps
+that list equal to the families its catalog holds. The engine (`reconcile.evaluation`) knows no
+rule; this module reads and checks them, and derives the within-row sums a template's header
+trees state (`header_sums`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import Any
 
 from disclosure.columns import column_kind
 from disclosure.headers import HeaderNode
 from disclosure.model import ColumnKind
-from disclosure.template import Template, load_template
+from disclosure.template import NATIONAL, Template, load_template, template_names
 from disclosure.text import squeeze
+from reconcile.measure_sums import MeasureSum, parse_measure_sum
 
 FAMILIES = (
     "within_row",
@@ -33,11 +50,23 @@ FAMILIES = (
 SEVERITIES = ("error", "warning", "info")
 SCOPES = ("each", "together", "document")
 COMPARES = ("same_year", "previous_year")
+KINDS = ("预算", "决算")  # `kind:` a budget's identity, or a final account's
+OWN_TABLES = "own"  # `tables: own`: every table of the format's own
+# `tables: all`: every table a format names — its own, or every standard table
+ALL_TABLES = "all"
+FORMATS = "formats"  # reconcile/rules/formats/<template>/: a format's own rules
 
 _HEADER_LINE = re.compile(r"^--\s?(\w+):\s*(.*)$")
 _CONTINUATION = re.compile(r"^--\s{2,}(\S.*)$")
 _TABLE_CODE = re.compile(r"^\d{2}$")
 _SUBTOTAL = re.compile(r"(小计|合计|总计)$")
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+# Standard tables whose amounts are by 功能分类 unless the title says otherwise: one printed by
+# 经济分类 is its own key (see reconcile/sql/inputs.sql, `standard_key`).
+_FUNCTION_CLASSIFIED = (
+    "支出总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表",
+    "财政拨款支出表", "项目支出表", "收入总表",
+)  # fmt: skip
 
 
 class CatalogError(ValueError):
@@ -62,13 +91,22 @@ class Rule:
     id: str
     family: str
     severity: str
-    tables: tuple[str, ...]
+    tables: tuple[str, ...]  # table keys: `code:07` (a format's own) or `std:支出总表`
     description_zh: str
     description_en: str
     sql: str
     scope: str = "together"  # each | together | document
     compares: str = "same_year"  # same_year | previous_year
     sums: tuple[RowSum, ...] = ()
+    own: bool = False  # a format's own rule: it checks documents of that format only
+    # identities between the measures of a table read by its header's meaning (`measures:`)
+    measure_sums: tuple[MeasureSum, ...] = ()
+    kind: str | None = None  # 预算 | 决算: the documents it holds for (None: both)
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        """The tables it reads, as a person names them (`07`, `支出总表`)."""
+        return tuple(key.split(":", 1)[1] for key in self.tables)
 
 
 @dataclass(frozen=True)
@@ -83,22 +121,35 @@ class Catalog:
         raise KeyError(rule_id)
 
     @property
+    def families(self) -> set[str]:
+        return {r.family for r in self.rules}
+
+    @property
     def previous_year_tables(self) -> tuple[str, ...]:
-        codes = {c for r in self.rules if r.compares == "previous_year" for c in r.tables}
-        return tuple(sorted(codes))
+        """The table keys the across-year rules read (of the year before, as context)."""
+        keys = {k for r in self.rules if r.compares == "previous_year" for k in r.tables}
+        return tuple(sorted(keys))
+
+    @property
+    def expected_tables(self) -> tuple[str, ...]:
+        """The table keys a document of this format prints (or declares empty): its own
+        tables, or the national template's expected standard tables."""
+        if self.template.tables:
+            return tuple(f"code:{t.code}" for t in self.template.tables)
+        return tuple(f"std:{name}" for name in self.template.expected_tables)
 
 
-def _rules_root(template_name: str) -> Traversable:
-    return resources.files("reconcile").joinpath("rules", template_name)
+def standard_key(standard_table: str, classification: str | None = None) -> str:
+    if classification and standard_table in _FUNCTION_CLASSIFIED:
+        return f"std:{standard_table}（经济分类）"
+    return f"std:{standard_table}"
 
 
-@cache
-def load_catalog(template_name: str) -> Catalog:
-    """Every rule of a template, under reconcile/rules/<template>/<family>/, in family then id
-    order."""
-    template = load_template(template_name)
-    root = _rules_root(template_name)
-    rules = []
+def _rules_root() -> Traversable:
+    return resources.files("reconcile").joinpath("rules")
+
+
+def _rule_files(root: Traversable) -> Iterable[tuple[str, Traversable]]:
     for family in FAMILIES:
         folder = root.joinpath(family)
         if not folder.is_dir():
@@ -107,7 +158,53 @@ def load_catalog(template_name: str) -> Catalog:
             (f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name
         )
         for file in files:
-            rules.append(parse_rule(file.read_text("utf-8"), family, file.name, template))
+            yield family, file
+
+
+def _printed_keys(template: Template) -> Counter[str]:
+    """How many of a format's own tables carry each table key (codes once each)."""
+    keys: Counter[str] = Counter()
+    for table in template.tables:
+        keys[f"code:{table.code}"] += 1
+        if table.standard_table:
+            keys[standard_key(table.standard_table, table.classification)] += 1
+    return keys
+
+
+def _applies(rule: Rule, template: Template) -> bool:
+    """Whether a standard rule can be evaluated for the format's documents: it reads tables
+    the format prints — once each, unless the rule reads each table on its own."""
+    if not rule.tables:
+        return False
+    if not template.tables:  # the national template names every standard table
+        return all(key.startswith("std:") for key in rule.tables)
+    if all(key.startswith("code:") for key in rule.tables):  # `own` / `all`: its own tables
+        return True
+    printed = _printed_keys(template)
+    if rule.scope == "each":
+        return any(printed[key] >= 1 for key in rule.tables)
+    return all(printed[key] == 1 for key in rule.tables)
+
+
+@cache
+def load_catalog(template_name: str) -> Catalog:
+    """The rules a template's documents are checked by: the standard rules that read tables
+    it prints, then its own, in family then id order."""
+    template = load_template(template_name)
+    rules = [
+        rule
+        for family, file in _rule_files(_rules_root())
+        for rule in _standard_rules(file, family, template)
+        if _applies(rule, template)
+    ]
+    own = _rules_root().joinpath(FORMATS, template_name)
+    if own.is_dir():
+        rules += [
+            rule
+            for family, file in _rule_files(own)
+            for rule in _own_rules(file.read_text("utf-8"), family, file.name, template)
+        ]
+    rules.sort(key=lambda r: (FAMILIES.index(r.family), r.id))
     ids = [r.id for r in rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -115,25 +212,85 @@ def load_catalog(template_name: str) -> Catalog:
     return Catalog(template, tuple(rules))
 
 
+def _standard_rules(file: Traversable, family: str, template: Template) -> list[Rule]:
+    rule = parse_rule(file.read_text("utf-8"), family, file.name, template)
+    return [rule]
+
+
+def _own_rules(text: str, family: str, file_name: str, template: Template) -> list[Rule]:
+    """A format's own rule, or, with `for_each:`, one rule per identity its template lists."""
+    header = _header(text)[0]
+    if "for_each" not in header:
+        return [parse_rule(text, family, file_name, template, own=True)]
+    name = header["for_each"][0]
+    entries = template.identities.get(name)
+    if not entries:
+        raise CatalogError(
+            f"{family}/{file_name}: template {template.name} lists no identities {name!r}"
+        )
+    rules = []
+    for entry in entries:
+        filled = _fill(text, entry, f"{family}/{file_name}")
+        rules.append(parse_rule(filled, family, f"{entry['id']}.sql", template, own=True))
+    return rules
+
+
+def _fill(text: str, entry: Mapping[str, Any], where: str) -> str:
+    """A `for_each` rule's text for one identity: its header values and placeholders."""
+    header = "\n".join(
+        f"-- {key}: {_header_value(value)}"
+        for key, value in entry.items()
+        if key in ("id", "severity", "tables", "scope", "description_zh", "description_en")
+    )
+
+    def literal(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key not in entry:
+            raise CatalogError(f"{where}: identity {entry.get('id')!r} gives no {key!r}")
+        return _sql_value(entry[key])
+
+    body = "\n".join(
+        line for line in text.splitlines() if not _HEADER_LINE.match(line) or "for_each" in line
+    )
+    return header + "\n" + _PLACEHOLDER.sub(literal, body)
+
+
+def _header_value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _sql_value(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, list):
+        return "[" + ", ".join(_sql_value(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def catalog_templates() -> list[str]:
-    """The templates that have rules (a folder under reconcile/rules/)."""
-    root = resources.files("reconcile").joinpath("rules")
-    return sorted(f.name for f in root.iterdir() if f.is_dir() and not f.name.startswith("_"))
+    """Every template: each has a catalog (the standard rules, and its own if any)."""
+    return template_names()
 
 
 def load_catalogs(templates: Sequence[str] | None = None) -> tuple[Catalog, ...]:
-    """The catalogs of `templates` (default: every template with rules), checked to share no
-    rule id: a run's findings and rule statuses name rules by id alone."""
+    """The catalogs of `templates` (default: every template). The same standard rule is one
+    rule in every catalog it belongs to: a run counts it once."""
     catalogs = tuple(load_catalog(name) for name in (templates or catalog_templates()))
-    ids = [r.id for c in catalogs for r in c.rules]
-    shared = sorted({i for i in ids if ids.count(i) > 1})
-    if shared:
-        raise CatalogError(f"rule ids used by more than one template: {shared}")
+    seen: dict[str, Rule] = {}
+    for rule in (r for c in catalogs for r in c.rules):
+        if rule.id in seen and (seen[rule.id].own or rule.own):
+            raise CatalogError(f"rule id {rule.id} used by more than one template")
+        seen.setdefault(rule.id, rule)
     return catalogs
 
 
-def parse_rule(text: str, family: str, file_name: str, template: Template) -> Rule:
-    """A rule from its file: the leading `-- key: value` lines, then the query."""
+def _header(text: str) -> tuple[dict[str, list[str]], int]:
     header: dict[str, list[str]] = {}
     lines = text.splitlines()
     last_key = None
@@ -151,6 +308,15 @@ def parse_rule(text: str, family: str, file_name: str, template: Template) -> Ru
         else:
             body_start = i
             break
+    return header, body_start
+
+
+def parse_rule(
+    text: str, family: str, file_name: str, template: Template, own: bool = False
+) -> Rule:
+    """A rule from its file: the leading `-- key: value` lines, then the query."""
+    header, body_start = _header(text)
+    lines = text.splitlines()
     where = f"{family}/{file_name}"
 
     def one(key: str, default: str | None = None) -> str:
@@ -169,41 +335,67 @@ def parse_rule(text: str, family: str, file_name: str, template: Template) -> Ru
     severity = one("severity")
     if severity not in SEVERITIES:
         raise CatalogError(f"{where}: severity {severity!r} is not one of {SEVERITIES}")
-    tables = _table_codes(one("tables"), where)
-    known = {t.code for t in template.tables}
-    for code in tables:
-        if not _TABLE_CODE.match(code) or code not in known:
-            raise CatalogError(f"{where}: {code!r} is not a table of template {template.name}")
+    codes, keys = _table_keys(one("tables"), template, own, where)
     scope = one("scope", "together")
     if scope not in SCOPES:
         raise CatalogError(f"{where}: scope {scope!r} is not one of {SCOPES}")
     compares = one("compares", "same_year")
     if compares not in COMPARES:
         raise CatalogError(f"{where}: compares {compares!r} is not one of {COMPARES}")
+    kind = one("kind", "") or None
+    if kind not in (None, *KINDS):
+        raise CatalogError(f"{where}: kind {kind!r} is not one of {KINDS}")
     sql = "\n".join(lines[body_start:]).strip().rstrip(";").strip()
     if not sql:
         raise CatalogError(f"{where}: no query after the header")
     sums = tuple(
-        s for line in header.get("sums", []) for s in _parse_sums(line, tables, template, where)
+        s for line in header.get("sums", []) for s in _parse_sums(line, codes, template, where)
     )
+    try:
+        measure_sums = tuple(parse_measure_sum(line) for line in header.get("measures", []))
+    except ValueError as error:
+        raise CatalogError(f"{where}: {error}") from None
     return Rule(
         id=rule_id,
         family=family,
         severity=severity,
-        tables=tables,
+        tables=keys,
         description_zh=one("description_zh"),
         description_en=one("description_en"),
         sql=sql,
         scope=scope,
         compares=compares,
         sums=sums,
+        own=own,
+        measure_sums=measure_sums,
+        kind=kind,
     )
 
 
-def _table_codes(text: str, where: str) -> tuple[str, ...]:
-    """`02, 03, 07` or a range `01-23`."""
+def _table_keys(
+    text: str, template: Template, own: bool, where: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The own table codes a rule reads, and every table key: a format's own rule names its
+    table codes (`02, 03, 07` or a range `01-23`); a standard rule names standard tables, or
+    `own` (every own table of the format)."""
+    items = [t for t in re.split(r"[,，\s]+", text) if t]
+    if not own:
+        if items == [OWN_TABLES]:
+            own_codes = tuple(t.code for t in template.tables)
+            return own_codes, tuple(f"code:{c}" for c in own_codes)
+        if items == [ALL_TABLES]:
+            if template.tables:
+                own_codes = tuple(t.code for t in template.tables)
+                return own_codes, tuple(f"code:{c}" for c in own_codes)
+            return (), tuple(f"std:{name}" for name in sorted(_standard_tables(forms=False)))
+        standard = set(_standard_tables())
+        for item in items:
+            name = item.removesuffix("（经济分类）")
+            if name not in standard:
+                raise CatalogError(f"{where}: {item!r} is not a standard table")
+        return (), tuple(f"std:{item}" for item in items)
     codes: list[str] = []
-    for item in (t for t in re.split(r"[,\s]+", text) if t):
+    for item in items:
         bounds = item.split("-")
         if len(bounds) == 2 and all(_TABLE_CODE.match(b) for b in bounds):
             codes += [f"{n:02d}" for n in range(int(bounds[0]), int(bounds[1]) + 1)]
@@ -211,13 +403,36 @@ def _table_codes(text: str, where: str) -> tuple[str, ...]:
             codes.append(item)
         else:
             raise CatalogError(f"{where}: {item!r} is not a table code or a range of them")
-    return tuple(dict.fromkeys(codes))
+    known = {t.code for t in template.tables}
+    for code in codes:
+        if code not in known:
+            raise CatalogError(f"{where}: {code!r} is not a table of template {template.name}")
+    unique = tuple(dict.fromkeys(codes))
+    return unique, tuple(f"code:{c}" for c in unique)
+
+
+@cache
+def _standard_tables(forms: bool = True) -> frozenset[str]:
+    """The standard tables (without the performance forms, which are read as forms)."""
+    national = load_template(NATIONAL)
+    return frozenset(r.standard_table for r in national.title_rules if forms or not r.form)
 
 
 def _parse_sums(line: str, tables: Sequence[str], template: Template, where: str) -> list[RowSum]:
     """`header` (every subtotal of the header tree), or `TOTAL = PART + PART…` (`*` globs)."""
     if line == "header":
-        return [s for code in tables for s in header_sums(code, template)]
+        return [
+            s
+            for code in tables
+            for s in [
+                *header_sums(code, template),
+                *(
+                    found
+                    for declared in template.table(code).sums
+                    for found in _parse_sums(declared, [code], template, where)
+                ),
+            ]
+        ]
     if "=" not in line:
         raise CatalogError(f"{where}: sums {line!r} is neither `header` nor `TOTAL = PARTS`")
     total, parts_text = (side.strip() for side in line.split("=", 1))

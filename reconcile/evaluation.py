@@ -34,13 +34,14 @@ import pyarrow as pa
 from disclosure.model import ColumnKind
 from reconcile.catalog import SEVERITIES, Catalog, Rule, load_catalog
 from reconcile.inputs import Inputs, load_arrow, load_warehouse
+from reconcile.measure_sums import identities_printed
 from warehouse.connection import in_memory, sql_literal
 from warehouse.ledger import now
 from warehouse.relations import RECONCILIATION_DOCUMENTS, RECONCILIATION_FINDINGS
 from warehouse.settings import WarehouseSettings
 
 # What a rule's query returns, in this order (the engine adds everything else).
-RULE_COLUMNS = ("doc_id", "table_code", "row_no", "column_no", "expected", "actual", "detail")
+RULE_COLUMNS = ("doc_id", "table_no", "row_no", "column_no", "expected", "actual", "detail")
 
 
 @cache
@@ -142,6 +143,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
     _register_template(con, catalog)
     _register_row_sums(con, catalog)
     con.execute(_sql("inputs"))
+    _register_measure_sums(con, catalog)
     _register_rules(con, catalog)
     con.execute(_sql("rule_units"))
 
@@ -153,8 +155,8 @@ def _check(
     con.execute(
         """
         CREATE TEMP TABLE raw_findings (
-            rule_id VARCHAR, doc_id INTEGER, table_code VARCHAR, row_no INTEGER,
-            column_no INTEGER, expected DECIMAL(18, 2), actual DECIMAL(18, 2), detail VARCHAR
+            rule_id VARCHAR, doc_id INTEGER, table_no INTEGER, row_no INTEGER,
+            column_no INTEGER, expected DECIMAL(18, 6), actual DECIMAL(18, 6), detail VARCHAR
         )
         """
     )
@@ -206,6 +208,7 @@ def _register_template(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None
         "template_columns",
         {"table_code": [c for c, _ in columns], "column_path": [p for _, p in columns]},
     )
+    _create_table(con, "expected_tables", {"table_key": list(catalog.expected_tables)})
 
 
 def _register_row_sums(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
@@ -221,8 +224,46 @@ def _register_row_sums(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None
     )
 
 
+def _register_measure_sums(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
+    """Where each rule's measure identities (`measures:`) hold in this evaluation: per table
+    read by its header's meaning, the columns of the total and of its parts as printed there
+    (`reconcile.measure_sums`), as `measure_sum_parts` (rule_id, doc_id, table_no,
+    identity_no, total_measure, part_measure, detail)."""
+    rules = [r for r in catalog.rules if r.measure_sums]
+    printed: dict[tuple[int, int], dict[str, int]] = {}
+    if rules:
+        for doc_id, table_no, measure, columns in con.execute(
+            """
+            SELECT doc_id, table_no, measure, count(DISTINCT column_no)
+            FROM amount_cells
+            WHERE column_path IS NULL AND measure IS NOT NULL
+            GROUP BY ALL
+            """
+        ).fetchall():
+            printed.setdefault((doc_id, table_no), {})[measure] = columns
+    rows = [
+        (rule.id, doc_id, table_no, n, found.total, part, found.detail)
+        for rule in rules
+        for (doc_id, table_no), measures in printed.items()
+        for n, found in enumerate(identities_printed(rule.measure_sums, measures))
+        for part in found.parts
+    ]
+    names = (
+        "rule_id", "doc_id", "table_no", "identity_no", "total_measure", "part_measure", "detail"
+    )  # fmt: skip
+    _create_table(
+        con, "measure_sum_parts", {name: [r[i] for r in rows] for i, name in enumerate(names)}
+    )
+
+
 def _create_table(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) -> None:
-    types = {"identity_no": pa.int32(), "identity": pa.bool_()}
+    types = {
+        "identity_no": pa.int32(),
+        "identity": pa.bool_(),
+        "own": pa.bool_(),
+        "doc_id": pa.int32(),
+        "table_no": pa.int32(),
+    }
     data = pa.table({k: pa.array(v, types.get(k, pa.string())) for k, v in columns.items()})
     con.register(f"{name}_in", data)
     con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM {name}_in")
@@ -244,13 +285,15 @@ def _register_rules(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:
             # An identity's message ends with the printed and the expected amount; an
             # across-year observation's detail already says both years' amounts.
             "identity": [r.compares == "same_year" for r in rules],
+            "own": [r.own for r in rules],
+            "kind": [r.kind for r in rules],
         },
     )
-    pairs = [(r.id, code) for r in rules for code in r.tables]
+    pairs = [(r.id, key) for r in rules for key in r.tables]
     _create_table(
         con,
         "rule_tables",
-        {"rule_id": [r for r, _ in pairs], "table_code": [c for _, c in pairs]},
+        {"rule_id": [r for r, _ in pairs], "table_key": [k for _, k in pairs]},
     )
 
 
@@ -259,15 +302,26 @@ def _run_rule(con: duckdb.DuckDBPyConnection, rule: Rule) -> float:
     started = perf_counter()
     keep = "s.doc_id = f.doc_id"
     if rule.scope == "each":
-        keep += " AND s.table_code = f.table_code"
+        keep += " AND s.table_no = f.table_no"
+    source = f"({rule.sql})"
+    returned = {row[0] for row in con.execute(f"DESCRIBE {rule.sql}").fetchall()}
+    if "table_no" not in returned:
+        # A format's own rule may name the table by its code: the document's table of it.
+        source = f"""(
+            SELECT r.*, (
+                SELECT min(k.table_no) FROM table_keys AS k
+                WHERE k.doc_id = r.doc_id AND k.table_key = 'code:' || r.table_code
+            ) AS table_no
+            FROM ({rule.sql}) AS r
+        )"""
     columns = ", ".join(f"f.{c}" for c in RULE_COLUMNS)
     con.execute(
         f"""
         INSERT INTO raw_findings
         SELECT '{rule.id}', {columns}
-        FROM ({rule.sql}) AS f
+        FROM {source} AS f
         SEMI JOIN (
-            SELECT doc_id, table_code FROM rule_units WHERE rule_id = '{rule.id}' AND evaluable
+            SELECT doc_id, table_no FROM rule_units WHERE rule_id = '{rule.id}' AND evaluable
         ) AS s ON {keep}
         """
     ).fetchall()

@@ -33,6 +33,7 @@ _DOCUMENT_FIELDS: list[pa.Field] = [
     pa.field("unit_code", pa.string()),
     pa.field("unit_name", pa.string()),
     pa.field("template", pa.string()),
+    pa.field("kind", pa.string()),  # 预算 | 决算
     # False: context only (the previous year, for the across-year rules)
     pa.field("in_run", pa.bool_()),
 ]
@@ -81,6 +82,7 @@ def disclosures_to_inputs(
                 "unit_code": disclosure.unit_code,
                 "unit_name": disclosure.unit_name,
                 "template": disclosure.template,
+                "kind": disclosure.kind,
                 "in_run": in_run,
             }
         )
@@ -156,7 +158,7 @@ def load_arrow(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> None:
             f"""
             CREATE TEMP TABLE documents AS
             SELECT {_DOCUMENT_KEY},
-                doc_id AS doc_sha, year, unit_code, unit_name, template, in_run
+                doc_id AS doc_sha, year, unit_code, unit_name, template, kind, in_run
             FROM documents_in;
             CREATE TEMP TABLE tables AS
             SELECT d.doc_id, t.* EXCLUDE (doc_id)
@@ -197,7 +199,7 @@ def load_warehouse(
             CREATE TEMP TABLE documents AS
             SELECT {_DOCUMENT_KEY},
                 doc_id AS doc_sha, year, unit_code, unit_name, template,
-                list_contains($years, year) AS in_run
+                coalesce(kind, '预算') AS kind, list_contains($years, year) AS in_run
             FROM wh.disclosures
             WHERE status = 'loaded' AND list_contains($all_years, year)
               AND template = $template
@@ -222,7 +224,11 @@ def load_warehouse(
             FROM wh.budget_cells c JOIN documents d ON d.doc_sha = c.doc_id
             WHERE list_contains($all_years, c.year)  -- prunes other years' partitions
               AND c.column_kind IS DISTINCT FROM 'text'
-              AND (d.in_run OR list_contains($context_tables, c.table_code))
+              AND (d.in_run OR EXISTS (
+                  SELECT 1 FROM tables AS t
+                  WHERE t.doc_id = d.doc_id AND t.table_no = c.table_no
+                    AND (list_contains($context_tables, 'code:' || t.table_code)
+                         OR list_contains($context_tables, 'std:' || t.standard_table))))
             """,
             {"all_years": all_years, "context_tables": context_tables},
         )

@@ -23,6 +23,7 @@ class Entry:
     unit_name: str | None
     page_count: int | None
     scope: str | None = None
+    kind: str | None = None  # 预算 | 决算
 
 
 def now() -> datetime:
@@ -40,7 +41,8 @@ def sightings(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
 def entry(con: duckdb.DuckDBPyConnection, doc_id: str) -> Entry | None:
     row = con.execute(
         """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope
+        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope,
+            kind
         FROM disclosures WHERE doc_id = ? AND status <> 'duplicate'
         """,
         [doc_id],
@@ -81,17 +83,24 @@ def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
 
 
 def current(
-    con: duckdb.DuckDBPyConnection, year: int, unit_code: str, scope: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    year: int,
+    unit_code: str,
+    scope: str | None = None,
+    kind: str = "预算",
 ) -> Entry | None:
-    """The loaded document of a unit, year and scope: a department's 部门预算 and the same
-    body's own 单位预算 are different documents, each current in its own right."""
+    """The loaded document of a unit, year, scope and kind: a department's 部门预算 and the
+    same body's own 单位预算 are different documents, each current in its own right, and so are
+    a year's budget (预算) and its final accounts (决算)."""
     row = con.execute(
         """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope
+        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope,
+            kind
         FROM disclosures
-        WHERE year = ? AND unit_code = ? AND scope IS NOT DISTINCT FROM ? AND status = 'loaded'
+        WHERE year = ? AND unit_code = ? AND scope IS NOT DISTINCT FROM ?
+          AND coalesce(kind, '预算') = ? AND status = 'loaded'
         """,
-        [year, unit_code, scope],
+        [year, unit_code, scope, kind],
     ).fetchone()
     return Entry(*row) if row else None
 
@@ -108,6 +117,7 @@ def record(
     unit_code: str | None = None,
     unit_name: str | None = None,
     scope: str | None = None,
+    kind: str | None = None,
     page_count: int | None = None,
     table_count: int | None = None,
     cell_count: int | None = None,
@@ -118,9 +128,9 @@ def record(
         """
         INSERT INTO disclosures (
             doc_id, source_uri, file_name, byte_size, raw_path, template, year, unit_code,
-            unit_name, scope, page_count, table_count, cell_count, status, reason, message,
+            unit_name, scope, kind, page_count, table_count, cell_count, status, reason, message,
             superseded_by, flow_run_id, ingested_at, status_changed_at
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
         """,
         [
             document.doc_id,
@@ -133,6 +143,7 @@ def record(
             unit_code,
             unit_name,
             scope,
+            kind,
             page_count,
             table_count,
             cell_count,

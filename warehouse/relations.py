@@ -21,6 +21,8 @@ import pyarrow as pa
 from warehouse.connection import sql_literal
 
 AMOUNT = pa.decimal128(18, 2)
+# An amount as printed: up to six decimals (Beijing prints 万元 to the 元 cent: 590.715374).
+PRINTED_AMOUNT = pa.decimal128(18, 6)
 PARQUET_SUFFIX = ".parquet"
 
 _SQL_TYPES = {
@@ -31,6 +33,7 @@ _SQL_TYPES = {
     pa.bool_(): "BOOLEAN",
     pa.timestamp("us"): "TIMESTAMP",
     AMOUNT: "DECIMAL(18,2)",
+    PRINTED_AMOUNT: "DECIMAL(18,6)",
     pa.list_(pa.string()): "VARCHAR[]",
     pa.list_(pa.int32()): "INTEGER[]",
 }
@@ -137,13 +140,33 @@ BUDGET_CELLS = Relation(
             True,
             "the template column the printed column means; NULL when it means none",
         ),
+        (
+            "measure",
+            pa.string(),
+            True,
+            "what a money column means in every format: total, basic, project, personnel, "
+            "carried_over/general_budget, … (disclosure/measures.py); NULL when its header "
+            "names nothing known",
+        ),
         ("column_kind", pa.string()),
         ("row_label", pa.string()),
         ("row_kind", pa.string()),
         ("subject_code", pa.string()),
         ("entity_code", pa.string()),
+        (
+            "owner_code",
+            pa.string(),
+            True,
+            "the entity whose block of rows the row is printed in (its code, or its name where "
+            "none is printed); NULL at the department's own level",
+        ),
         ("text", pa.string()),
-        ("amount", AMOUNT, True, "the amount as printed, in its table's unit_label (元 or 万元)"),
+        (
+            "amount",
+            PRINTED_AMOUNT,
+            True,
+            "the amount as printed (up to six decimals), in its table's unit_label (元 or 万元)",
+        ),
         ("amount_yuan", AMOUNT, True, "the amount in 元, exact (×10000 for 万元)"),
         ("page_no", pa.int32()),
         ("bbox_x0", pa.float64()),
@@ -171,6 +194,14 @@ BUDGET_TABLES = Relation(
             "the national-standard table it is (收支总表, 一般公共预算支出表, …), one key "
             "across templates; NULL for a table with no national counterpart",
         ),
+        (
+            "classification",
+            pa.string(),
+            True,
+            "what its amounts are broken down by when not 功能分类: 经济分类, 部门预算经济分类, "
+            "政府预算经济分类; NULL for 功能分类 or neither",
+        ),
+        ("kind", pa.string(), True, "预算 (budget) | 决算 (final accounts), from its title"),
         ("title", pa.string(), False),
         ("unit_label", pa.string(), True, "the unit its amounts are printed in: 元, 万元"),
         ("page_from", pa.int32(), False),
@@ -220,15 +251,17 @@ RECONCILIATION_FINDINGS = Relation(
         ("family", pa.string(), True, "within_row | between_rows | balance | across_tables | …"),
         ("severity", pa.string(), True, "error | warning | info"),
         ("table_code", pa.string(), True, "the table of the printed cell it points at"),
+        ("standard_table", pa.string(), True, "the standard table it is (支出总表, …)"),
+        ("table_title", pa.string(), True, "that table's title as printed"),
         ("row_no", pa.int32(), True, "body row of that cell (1-based, across pages)"),
         ("column_no", pa.int32(), True, "leaf column of that cell (1-based)"),
         ("row_label", pa.string(), True, "the row's printed label"),
         ("subject_code", pa.string(), True, "the row's full subject code, if any"),
         ("entity_code", pa.string(), True, "the row's unit or entity code, if any"),
         ("column_path", pa.string(), True, "the column's header path as printed"),
-        ("expected", AMOUNT, True, "what the identity says the cell should print"),
-        ("actual", AMOUNT, True, "what the cell prints"),
-        ("difference", AMOUNT, True, "actual − expected"),
+        ("expected", PRINTED_AMOUNT, True, "what the identity says the cell should print"),
+        ("actual", PRINTED_AMOUNT, True, "what the cell prints"),
+        ("difference", PRINTED_AMOUNT, True, "actual − expected"),
         ("message", pa.string(), True, "the identity, in words, with the amounts"),
         ("page_no", pa.int32(), True, "the PDF page the cell is printed on"),
         ("bbox_x0", pa.float64(), True, "cell's left edge (PDF points)"),

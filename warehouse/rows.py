@@ -20,6 +20,7 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
     rows: list[tuple[object, ...]] = []
     for table_no, table in enumerate(disclosure.tables, start=1):
         kinds = {c.column_no: c.kind.value for c in table.columns}
+        measures = {c.column_no: c.measure for c in table.columns}
         yuan = YUAN_PER.get(table.unit_label or "")
         code = table.table_code
         rows += [
@@ -30,11 +31,13 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
                 cell.column_no,
                 cell.column_path,
                 cell.template_path,
+                measures.get(cell.column_no),
                 kinds.get(cell.column_no),
                 cell.row_label,
                 cell.row_kind.value,
                 cell.subject_code,
                 cell.entity_code,
+                cell.owner_code,
                 cell.text,
                 cell.amount,
                 None if cell.amount is None or yuan is None else cell.amount * yuan,
@@ -70,6 +73,8 @@ def disclosure_to_tables(disclosure: Disclosure, doc_id: str) -> pa.Table:
             "table_code": table.table_code,
             "template": disclosure.template,
             "standard_table": table.standard_table,
+            "classification": table.classification,
+            "kind": table.kind,
             "title": table.title,
             "unit_label": table.unit_label,
             "page_from": table.page_from,

@@ -240,6 +240,7 @@ def _already_seen(
         unit_code=first.unit_code,
         unit_name=first.unit_name,
         scope=first.scope,
+        kind=first.kind,
         page_count=first.page_count,
         flow_run_id=flow_run_id,
     )
@@ -267,7 +268,7 @@ def _commit_load(
     assert year is not None and unit_code is not None
     tables = disclosure_to_tables(disclosure, document.doc_id)
     con.begin()
-    previous = ledger.current(con, year, unit_code, disclosure.scope)
+    previous = ledger.current(con, year, unit_code, disclosure.scope, disclosure.kind)
     if previous is not None:
         ledger.supersede(con, previous.doc_id, document, year=year, unit_code=unit_code)
     if document.retrying:
@@ -283,6 +284,7 @@ def _commit_load(
         unit_code=unit_code,
         unit_name=disclosure.unit_name,
         scope=disclosure.scope,
+        kind=disclosure.kind,
         page_count=disclosure.page_count,
         table_count=len(disclosure.tables),
         cell_count=cells.num_rows,

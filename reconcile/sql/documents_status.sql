@@ -17,9 +17,10 @@ reasons AS (
     SELECT
         doc_id,
         list(
-            rule_id || CASE WHEN table_code IS NULL THEN '' ELSE ' [' || table_code || ']' END
+            rule_id
+            || CASE WHEN table_key IS NULL THEN '' ELSE ' [' || key_name(table_key) || ']' END
             || ': ' || coalesce(reason, 'not evaluated')
-            ORDER BY rule_id, table_code
+            ORDER BY rule_id, table_key, table_no
         ) AS not_evaluated
     FROM rule_units
     WHERE NOT evaluable

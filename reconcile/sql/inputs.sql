@@ -1,178 +1,242 @@
--- 对账输入 What every reconciliation rule reads, built once per evaluation from three relations
--- the engine provides: `cells` (the printed cells of the documents under check, as in
--- budget_cells, free-text columns left out), `tables` (their
--- budget_tables rows) and `documents` (doc_id — a small integer key within the evaluation —,
--- doc_sha, year, unit_code, unit_name, template, in_run). Amounts are 万元, DECIMAL(18,2); an
--- empty amount cell counts as 0 (`value`), as the printed tables mean it.
+-- 对账输入 What every reconciliation rule reads, built once per evaluation from what the engine
+-- provides: `cells` (the printed cells of the documents under check, as in budget_cells, free-text
+-- columns left out), `tables` (their budget_tables rows), `documents` (doc_id — a small integer
+-- key within the evaluation —, doc_sha, year, unit_code, unit_name, template, in_run), and the
+-- catalog's template: `template_name()`, `template_tables` (its own tables: table_code, title,
+-- standard_table), `template_columns` (their money columns) and `expected_tables` (the tables a
+-- document of the format prints: table keys). An empty amount cell counts as 0 (`value`), as the
+-- printed tables mean it; `value` is the amount as printed, `yuan` the same in 元.
 --
--- A rule returns one row per violation: doc_id, table_code, row_no, column_no (the printed cell it
+-- Rules name the tables they read by a table key: `code:07` for a table of the format's own
+-- (rules under reconcile/rules/formats/<template>/), or a standard table, `std:支出总表`, for the
+-- identities every format's standard tables obey (reconcile/rules/<family>/). A function-
+-- classified standard table printed by 经济分类 instead is its own key (`std:一般公共预算支出表
+-- （经济分类）`).
+--
+-- A rule returns one row per violation: doc_id, table_no, row_no, column_no (the printed cell it
 -- points at; NULL when no cell can be named), expected, actual, detail (which identity, in words).
--- The engine adds the cell's page and bounding box, the year and unit, and the rule's severity.
+-- The engine adds the table's code, the cell's page and bounding box, the year and unit, and the
+-- rule's severity.
 
--- Rules read columns by the template column they mean (`template_path`), whatever the printed
--- wording. The template columns each printed table has (any row), and the template's tables that
--- each document printed usably: once, and either declared empty or with every amount column of
--- the template (`template_columns`) — a rule reading a column the table does not print cannot be
--- evaluated there. A rule is evaluated only where the tables it reads are usable.
+-- An amount as a person reads it: two decimals, or as many as were printed (Beijing's six).
+CREATE OR REPLACE TEMP MACRO amount_text(x) AS
+    CASE WHEN x = round(x, 2) THEN CAST(round(x, 2) AS DECIMAL(18, 2))::VARCHAR
+         ELSE rtrim(CAST(x AS VARCHAR), '0') END;
+
+-- Standard tables whose amounts are by 功能分类 unless the title says otherwise.
+CREATE OR REPLACE TEMP MACRO standard_key(standard_table, classification) AS
+    CASE
+        WHEN standard_table IS NULL THEN NULL
+        WHEN classification IS NOT NULL AND standard_table IN (
+            '支出总表', '一般公共预算支出表', '政府性基金预算支出表', '国有资本经营预算支出表',
+            '财政拨款支出表', '项目支出表', '收入总表'
+        ) THEN 'std:' || standard_table || '（经济分类）'
+        ELSE 'std:' || standard_table
+    END;
+
+-- Each printed table under the keys rules name it by: its own code, when the document follows
+-- the catalog's template and the code is one of the template's tables; its standard table.
+CREATE OR REPLACE TEMP TABLE table_keys AS
+SELECT t.doc_id, t.table_no, t.table_code, t.is_empty, 'code:' || t.table_code AS table_key
+FROM tables AS t
+JOIN documents AS d ON d.doc_id = t.doc_id AND d.template = template_name()
+WHERE t.table_code IN (SELECT table_code FROM template_tables)
+UNION ALL
+SELECT t.doc_id, t.table_no, t.table_code, t.is_empty,
+    standard_key(t.standard_table, t.classification) AS table_key
+FROM tables AS t
+WHERE t.standard_table IS NOT NULL;
+
+-- Each table key a document printed (`printed` times), and the template columns an own table's
+-- first printing lacks: what makes a table usable or not, kept so that a rule not evaluated can
+-- say why. A rule reading a column the table does not print cannot be evaluated there.
+CREATE OR REPLACE TEMP TABLE printed_tables AS
+SELECT doc_id, table_key, count(*) AS printed, min(table_no) AS table_no,
+    bool_and(is_empty) AS is_empty
+FROM table_keys
+GROUP BY doc_id, table_key;
+
 CREATE OR REPLACE TEMP TABLE printed_columns AS
 SELECT DISTINCT doc_id, table_no, template_path AS column_path
 FROM cells
 WHERE template_path IS NOT NULL;
 
--- Each template table a document printed (`printed` times), and the template columns its first
--- printing lacks: what makes a table usable or not, kept so that a rule not evaluated can say why.
-CREATE OR REPLACE TEMP TABLE printed_tables AS
-SELECT t.doc_id, t.table_code, count(*) AS printed, min(t.table_no) AS table_no,
-    bool_and(t.is_empty) AS is_empty
-FROM tables AS t
-WHERE t.table_code IS NOT NULL
-GROUP BY t.doc_id, t.table_code;
-
 CREATE OR REPLACE TEMP TABLE lacking_columns AS
-SELECT c.doc_id, c.table_code, tc.column_path
+SELECT c.doc_id, c.table_key, tc.column_path
 FROM printed_tables AS c
-JOIN template_columns AS tc ON tc.table_code = c.table_code
+JOIN template_columns AS tc ON 'code:' || tc.table_code = c.table_key
 ANTI JOIN printed_columns AS p
     ON p.doc_id = c.doc_id AND p.table_no = c.table_no AND p.column_path = tc.column_path
 WHERE NOT c.is_empty;
 
 CREATE OR REPLACE TEMP TABLE usable_tables AS
-SELECT c.doc_id, c.table_code
+SELECT c.doc_id, c.table_key, c.table_no
 FROM printed_tables AS c
-JOIN documents AS d ON d.doc_id = c.doc_id AND d.template = template_name()
-ANTI JOIN lacking_columns AS l ON l.doc_id = c.doc_id AND l.table_code = c.table_code
+ANTI JOIN lacking_columns AS l ON l.doc_id = c.doc_id AND l.table_key = c.table_key
 WHERE c.printed = 1;
 
--- Every amount-column cell of a column the template names, empty ones too, with where it is
--- printed (a finding's location): `column_path` is the template column it means, `printed_path`
--- the column as printed. Stored by table and column: a rule's filter on them skips the rest by
--- DuckDB's per-block min/max, which makes the rules several times faster than over an unsorted
--- copy.
+-- Every amount-column cell of a recognised table, empty ones too, with where it is printed (a
+-- finding's location): `table_key` the standard table it is (`std:…`), `column_path` the
+-- template column it means (NULL where the table is read by the national template),
+-- `printed_path` the column as printed, `measure` what it means in every format, `owner_code`
+-- the entity whose block the row is printed in (NULL: the department's own level), `of_which`
+-- whether the column is printed under a 其中 ("of which") heading. Stored by table and column: a
+-- rule's filter on them skips the rest by DuckDB's per-block min/max.
 CREATE OR REPLACE TEMP TABLE amount_cells AS
 SELECT
-    doc_id, year, unit_code, table_no, table_code, row_no, column_no,
-    template_path AS column_path, column_path AS printed_path,
-    row_kind, row_label, subject_code, entity_code,
-    CAST(coalesce(amount, 0) AS DECIMAL(18, 2)) AS value,
-    page_no, bbox_x0, bbox_top, bbox_x1, bbox_bottom
-FROM cells
-WHERE column_kind = 'amount' AND table_code IS NOT NULL AND template_path IS NOT NULL
-ORDER BY table_code, column_path;
+    c.doc_id, c.year, c.unit_code, c.table_no, c.table_code, c.row_no, c.column_no,
+    standard_key(t.standard_table, t.classification) AS table_key,
+    c.template_path AS column_path, c.column_path AS printed_path, c.measure,
+    regexp_matches(c.column_path, '(^|/)其中[:：]?($|/)|(^|/)其中[:：]') AS of_which,
+    c.row_kind, c.row_label, c.subject_code, c.entity_code, c.owner_code,
+    CAST(coalesce(c.amount, 0) AS DECIMAL(18, 6)) AS value,
+    c.amount IS NOT NULL AS printed,
+    CAST(coalesce(c.amount_yuan, 0) AS DECIMAL(18, 2)) AS yuan,
+    c.page_no, c.bbox_x0, c.bbox_top, c.bbox_x1, c.bbox_bottom
+FROM cells AS c
+JOIN tables AS t ON t.doc_id = c.doc_id AND t.table_no = c.table_no
+WHERE c.column_kind = 'amount' AND (c.table_code IS NOT NULL OR t.standard_table IS NOT NULL)
+ORDER BY c.table_code, c.template_path, c.measure;
 
--- 收支总表 and 财政拨款收支总表 (Hunan 01 and 06) print independent lists side by side: each amount
--- is named by the label cell printed just left of it (`side` is that label column's path, e.g.
--- 支出/项目（按功能分类）). `name` drops the line's numbering (一、 / (一)).
-CREATE OR REPLACE TEMP TABLE lines AS
+-- A table's 功能/经济分类 rows at the department's own level, by subject and column: the rows
+-- printed outside any entity's block when there are such rows, else the sum over the entities'
+-- blocks (a table printing one block per entity and none of the department's own).
+CREATE OR REPLACE TEMP TABLE department_subjects AS
+WITH subjects AS (
+    SELECT *, bool_or(owner_code IS NULL) OVER (PARTITION BY doc_id, table_no) AS has_own
+    FROM amount_cells
+    WHERE row_kind = 'subject'
+)
 SELECT
-    a.doc_id, a.year, a.unit_code, a.table_no, a.table_code, a.row_no, a.column_no,
-    coalesce(l.template_path, l.column_path) AS side,
+    doc_id, table_no, any_value(table_code) AS table_code, any_value(table_key) AS table_key,
+    subject_code, column_no, any_value(column_path) AS column_path, any_value(measure) AS measure,
+    any_value(printed_path) AS printed_path,
+    min(row_no) AS row_no, any_value(row_label) AS row_label, sum(value) AS value
+FROM subjects
+WHERE owner_code IS NULL OR NOT has_own
+GROUP BY doc_id, table_no, subject_code, column_no;
+
+-- 收支总表 and 财政拨款收支总表 print independent lists side by side: each amount is named by the
+-- nearest label cell printed left of it (`side` is that label column's path, e.g.
+-- 支出/项目（按功能分类）; `side_kind` income or expenditure; a 行次 column between them is
+-- numbering, not a label). `name` drops the line's numbering (一、 / (一) / 1.); `printed` is
+-- false for an amount cell left blank.
+CREATE OR REPLACE TEMP TABLE lines AS
+WITH
+side_cells AS (
+    SELECT a.*
+    FROM amount_cells AS a
+    WHERE a.table_key IN ('std:收支总表', 'std:财政拨款收支总表')
+),
+labels AS (
+    SELECT c.doc_id, c.table_no, c.row_no, c.column_no,
+        coalesce(c.template_path, c.column_path) AS side, c.text
+    FROM cells AS c
+    SEMI JOIN side_cells AS a ON a.doc_id = c.doc_id AND a.table_no = c.table_no
+    WHERE c.column_kind IN ('label', 'text')
+),
+named AS (
+    SELECT a.*, (
+        SELECT arg_max(l.column_no, l.column_no) FROM labels AS l
+        WHERE l.doc_id = a.doc_id AND l.table_no = a.table_no AND l.row_no = a.row_no
+          AND l.column_no < a.column_no
+    ) AS label_column
+    FROM side_cells AS a
+)
+SELECT
+    a.doc_id, a.year, a.unit_code, a.table_no, a.table_code, a.table_key, a.row_no, a.column_no,
+    coalesce(l.side, '') AS side,
+    CASE
+        WHEN regexp_matches(coalesce(l.side, ''), '^(本年|财政拨款)?收入') THEN 'income'
+        WHEN regexp_matches(coalesce(l.side, ''), '^(本年|财政拨款)?支出') THEN 'expenditure'
+    END AS side_kind,
+    a.measure,
     coalesce(l.text, '') AS label,
     regexp_replace(
-        coalesce(l.text, ''), '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])', ''
+        coalesce(l.text, ''),
+        '^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、])', ''
     ) AS name,
     regexp_matches(coalesce(l.text, ''), '^[一二三四五六七八九十]+、') AS numbered,
     regexp_matches(coalesce(l.text, ''), '^[(（][一二三四五六七八九十]+[)）]') AS bracketed,
+    a.printed,
     a.value
-FROM amount_cells AS a
-JOIN cells AS l
-    ON l.doc_id = a.doc_id AND l.table_no = a.table_no
-    AND l.row_no = a.row_no AND l.column_no = a.column_no - 1
-WHERE a.table_code IN (
-    SELECT table_code FROM template_tables WHERE standard_table IN ('收支总表', '财政拨款收支总表')
-);
+FROM named AS a
+LEFT JOIN labels AS l
+    ON l.doc_id = a.doc_id AND l.table_no = a.table_no AND l.row_no = a.row_no
+    AND l.column_no = a.label_column;
 
--- Project tables (20 省级专项资金, 21, 22 绩效目标): an item row belongs to the entity row printed
--- above it (`owner_row`, and that row's entity code).
-CREATE OR REPLACE TEMP TABLE project_rows AS
-WITH printed AS (
-    SELECT DISTINCT doc_id, table_no, table_code, row_no, row_kind, entity_code,
-        any_value(row_label) OVER (PARTITION BY doc_id, table_no, row_no) AS row_label
-    FROM amount_cells
-    WHERE table_code IN ('20', '21', '22')
-),
-owned AS (
-    SELECT
-        *,
-        max(CASE WHEN row_kind = 'entity' THEN row_no END) OVER (
-            PARTITION BY doc_id, table_no ORDER BY row_no ROWS UNBOUNDED PRECEDING
-        ) AS owner_row
-    FROM printed
-)
-SELECT o.*, e.entity_code AS owner_code
-FROM owned AS o
-LEFT JOIN printed AS e
-    ON e.doc_id = o.doc_id AND e.table_no = o.table_no AND e.row_no = o.owner_row;
-
--- Σ of some columns of one table, per printed row of the given kinds.
-CREATE OR REPLACE TEMP MACRO row_totals(tc, paths, kinds) AS TABLE
+-- The same rows of two tables agree, pair of columns by pair: for each pair [a_paths, b_paths],
+-- Σ a_paths of table a_table = Σ b_paths of table b_table, row by row — the unit row with the
+-- unit row, an entity row with the same entity's row, a subject row with the same subject's row
+-- of the same entity (its printed code, or its block). A row printed by one table only is
+-- compared with 0; the finding points at table a's cell, or at table b's when table a has no
+-- such row.
+CREATE OR REPLACE TEMP MACRO pair_rows(tc, pairs, side, kinds) AS TABLE
+WITH p AS (SELECT generate_subscripts(pairs, 1) AS pair_no, unnest(pairs) AS pair)
 SELECT
-    doc_id, table_code, row_no, row_kind, entity_code, subject_code,
-    any_value(row_label) AS row_label,
-    min(column_no) AS column_no,
-    sum(value) AS value
-FROM amount_cells
-WHERE table_code = tc AND list_contains(paths, column_path) AND list_contains(kinds, row_kind)
-GROUP BY doc_id, table_code, row_no, row_kind, entity_code, subject_code;
+    p.pair_no, c.doc_id, c.table_no, c.table_code, c.row_no, c.row_kind, c.subject_code,
+    CASE c.row_kind WHEN 'unit' THEN NULL WHEN 'entity' THEN c.entity_code
+        ELSE coalesce(c.entity_code, c.owner_code) END AS entity_key,
+    min(c.column_no) AS column_no, sum(c.value) AS value
+FROM p
+JOIN amount_cells AS c
+    ON c.table_code = tc AND list_contains(p.pair[side], c.column_path)
+    AND list_contains(kinds, c.row_kind)
+WHERE c.row_kind <> 'entity' OR c.entity_code IS NOT NULL
+GROUP BY ALL;
 
--- The same rows of two tables agree: Σ a_paths of table a_table = Σ b_paths of table b_table, row
--- by row — the unit row with the unit row, an entity row with the same entity's row, a subject row
--- with the same (entity, subject) row. A row printed by one table only is compared with 0; the
--- finding points at table a's cell, or at table b's when table a has no such row.
-CREATE OR REPLACE TEMP MACRO compare_rows(a_table, a_paths, b_table, b_paths, kinds) AS TABLE
+CREATE OR REPLACE TEMP MACRO compare_pairs(a_table, b_table, pairs, kinds) AS TABLE
 WITH
-a AS (SELECT * FROM row_totals(a_table, a_paths, kinds)),
-b AS (SELECT * FROM row_totals(b_table, b_paths, kinds)),
-keyed_a AS (
-    SELECT *, CASE WHEN row_kind = 'unit' THEN NULL ELSE entity_code END AS entity_key FROM a
-    WHERE row_kind = 'unit' OR entity_code IS NOT NULL
-),
-keyed_b AS (
-    SELECT *, CASE WHEN row_kind = 'unit' THEN NULL ELSE entity_code END AS entity_key FROM b
-    WHERE row_kind = 'unit' OR entity_code IS NOT NULL
-)
+a AS (SELECT * FROM pair_rows(a_table, pairs, 1, kinds)),
+b AS (SELECT * FROM pair_rows(b_table, pairs, 2, kinds)),
+p AS (SELECT generate_subscripts(pairs, 1) AS pair_no, unnest(pairs) AS pair)
 SELECT
-    coalesce(keyed_a.doc_id, keyed_b.doc_id) AS doc_id,
-    CASE WHEN keyed_a.doc_id IS NULL THEN b_table ELSE a_table END AS table_code,
-    coalesce(keyed_a.row_no, keyed_b.row_no) AS row_no,
-    coalesce(keyed_a.column_no, keyed_b.column_no) AS column_no,
-    coalesce(keyed_b.value, 0) AS expected,
-    coalesce(keyed_a.value, 0) AS actual,
+    coalesce(a.doc_id, b.doc_id) AS doc_id,
+    coalesce(a.table_no, b.table_no) AS table_no,
+    coalesce(a.table_code, b.table_code) AS table_code,
+    coalesce(a.row_no, b.row_no) AS row_no,
+    coalesce(a.column_no, b.column_no) AS column_no,
+    coalesce(b.value, 0) AS expected,
+    coalesce(a.value, 0) AS actual,
     format(
         '预算{}表 {} = 预算{}表 {}{}',
-        a_table, array_to_string(a_paths, ' + '), b_table, array_to_string(b_paths, ' + '),
+        a_table, array_to_string(p.pair[1], ' + '), b_table, array_to_string(p.pair[2], ' + '),
         CASE
-            WHEN keyed_a.doc_id IS NULL THEN format('（预算{}表无此行）', a_table)
-            WHEN keyed_b.doc_id IS NULL THEN format('（预算{}表无此行）', b_table)
+            WHEN a.doc_id IS NULL THEN format('（预算{}表无此行）', a_table)
+            WHEN b.doc_id IS NULL THEN format('（预算{}表无此行）', b_table)
             ELSE ''
         END
     ) AS detail
-FROM keyed_a
-FULL JOIN keyed_b
-    ON keyed_a.doc_id = keyed_b.doc_id
-    AND keyed_a.row_kind = keyed_b.row_kind
-    AND keyed_a.entity_key IS NOT DISTINCT FROM keyed_b.entity_key
-    AND keyed_a.subject_code IS NOT DISTINCT FROM keyed_b.subject_code
-WHERE coalesce(keyed_a.value, 0) <> coalesce(keyed_b.value, 0);
+FROM a
+FULL JOIN b
+    ON a.pair_no = b.pair_no AND a.doc_id = b.doc_id AND a.row_kind = b.row_kind
+    AND a.entity_key IS NOT DISTINCT FROM b.entity_key
+    AND a.subject_code IS NOT DISTINCT FROM b.subject_code
+JOIN p ON p.pair_no = coalesce(a.pair_no, b.pair_no)
+WHERE coalesce(a.value, 0) <> coalesce(b.value, 0);
 
--- 项 (7-digit subject) rows of two tables agree once each side is summed over its entities.
-CREATE OR REPLACE TEMP MACRO compare_items(a_table, a_paths, b_table, b_paths) AS TABLE
+-- 项 (7-digit subject) rows of two tables agree, pair by pair, once each side is summed over
+-- its entities.
+CREATE OR REPLACE TEMP MACRO compare_item_pairs(a_table, b_table, pairs) AS TABLE
 WITH
 a AS (
-    SELECT doc_id, subject_code, min(row_no) AS row_no, min(column_no) AS column_no,
-        sum(value) AS value
-    FROM row_totals(a_table, a_paths, ['subject'])
+    SELECT pair_no, doc_id, subject_code, min(table_no) AS table_no, min(row_no) AS row_no,
+        min(column_no) AS column_no, sum(value) AS value
+    FROM pair_rows(a_table, pairs, 1, ['subject'])
     WHERE length(subject_code) = 7
-    GROUP BY doc_id, subject_code
+    GROUP BY ALL
 ),
 b AS (
-    SELECT doc_id, subject_code, min(row_no) AS row_no, min(column_no) AS column_no,
-        sum(value) AS value
-    FROM row_totals(b_table, b_paths, ['subject'])
+    SELECT pair_no, doc_id, subject_code, min(table_no) AS table_no, min(row_no) AS row_no,
+        min(column_no) AS column_no, sum(value) AS value
+    FROM pair_rows(b_table, pairs, 2, ['subject'])
     WHERE length(subject_code) = 7
-    GROUP BY doc_id, subject_code
-)
+    GROUP BY ALL
+),
+p AS (SELECT generate_subscripts(pairs, 1) AS pair_no, unnest(pairs) AS pair)
 SELECT
     coalesce(a.doc_id, b.doc_id) AS doc_id,
+    coalesce(a.table_no, b.table_no) AS table_no,
     CASE WHEN a.doc_id IS NULL THEN b_table ELSE a_table END AS table_code,
     coalesce(a.row_no, b.row_no) AS row_no,
     coalesce(a.column_no, b.column_no) AS column_no,
@@ -180,7 +244,7 @@ SELECT
     coalesce(a.value, 0) AS actual,
     format(
         '预算{}表 {} = 预算{}表 Σ各单位 {}{}',
-        a_table, array_to_string(a_paths, ' + '), b_table, array_to_string(b_paths, ' + '),
+        a_table, array_to_string(p.pair[1], ' + '), b_table, array_to_string(p.pair[2], ' + '),
         CASE
             WHEN a.doc_id IS NULL THEN format('（预算{}表无此科目）', a_table)
             WHEN b.doc_id IS NULL THEN format('（预算{}表无此科目）', b_table)
@@ -188,7 +252,8 @@ SELECT
         END
     ) AS detail
 FROM a
-FULL JOIN b ON a.doc_id = b.doc_id AND a.subject_code = b.subject_code
+FULL JOIN b ON a.pair_no = b.pair_no AND a.doc_id = b.doc_id AND a.subject_code = b.subject_code
+JOIN p ON p.pair_no = coalesce(a.pair_no, b.pair_no)
 WHERE coalesce(a.value, 0) <> coalesce(b.value, 0);
 
 -- Within a row: each printed total equals the sum of its parts. `row_sum_parts` (rule_id,
@@ -208,7 +273,7 @@ parts AS (
     GROUP BY p.identity_no, c.doc_id, c.table_no, c.row_no
 )
 SELECT
-    t.doc_id, t.table_code, t.row_no, t.column_no,
+    t.doc_id, t.table_no, t.row_no, t.column_no,
     parts.expected, t.value AS actual, i.detail
 FROM identities AS i
 JOIN amount_cells AS t ON t.table_code = i.table_code AND t.column_path = i.total_path

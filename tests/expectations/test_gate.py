@@ -112,11 +112,11 @@ def test_identity_and_code_checks(gate: Gate, extracted: dict[str, Disclosure]) 
     t07 = good.table("07")
     subject = next(c for c in t07.cells if c.subject_code and len(c.subject_code) == 7)
     cells = [dataclasses.replace(c, subject_code="2010") if c is subject else c for c in t07.cells]
-    untitled = dataclasses.replace(t07, table_code=None, cells=cells)
+    untitled = dataclasses.replace(t07, table_code=None, standard_table=None, cells=cells)
     tables = [untitled if t is t07 else t for t in good.tables]
     result = gate.validate(dataclasses.replace(good, tables=tables), "untitled")
     assert {c.reason for c in result.critical} == {"bad_subject_code"}
-    assert "unknown_table" in {c.reason for c in result.warnings}
+    assert "unrecognised_table" in {c.reason for c in result.warnings}
     assert any("«一般公共预算支出表»" in e for c in result.warnings for e in c.examples)
 
 

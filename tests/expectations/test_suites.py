@@ -26,7 +26,7 @@ CRITICAL = {
 }
 WARNING = {
     "documents": {"missing_tables", "active_content"},
-    "tables": {"unknown_table", "header_variant", "no_body_rows", "no_total_row"},
+    "tables": {"unrecognised_table", "header_variant", "no_body_rows", "no_total_row"},
     "cells": set(),
 }
 

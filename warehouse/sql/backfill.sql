@@ -20,3 +20,16 @@ UPDATE disclosures SET scope = t.scope
 FROM (SELECT DISTINCT template, scope FROM template_tables WHERE scope IS NOT NULL) AS t
 WHERE disclosures.scope IS NULL AND disclosures.template = t.template
     AND disclosures.status <> 'quarantined';
+
+-- Every document loaded before 决算 were read was a budget (预算); its tables' classification
+-- is what its template says.
+UPDATE disclosures SET kind = '预算'
+WHERE kind IS NULL AND status <> 'quarantined' AND template IS NOT NULL;
+
+UPDATE budget_tables SET classification = tt.classification
+FROM template_tables AS tt
+WHERE budget_tables.classification IS NULL AND budget_tables.kind IS NULL
+    AND tt.template = budget_tables.template AND tt.table_code = budget_tables.table_code
+    AND tt.classification IS NOT NULL;
+
+UPDATE budget_tables SET kind = '预算' WHERE kind IS NULL;

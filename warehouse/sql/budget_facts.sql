@@ -13,6 +13,7 @@ SELECT
     c.unit_code,
     r.unit_name,
     r.scope,
+    r.kind,                     -- 预算 (budget) | 决算 (final accounts)
     r.template,
     r.standard_table,
     r.classification,
@@ -29,7 +30,8 @@ SELECT
     r.is_leaf,
     c.column_path,
     c.template_path,
-    tc.measure,                 -- what the column means across templates: total, basic, project, …
+    coalesce(c.measure, tc.measure) AS measure,
+                                -- what the column means in every format: total, basic, project, …
     r.unit_label,
     c.amount,                   -- as printed, in unit_label
     coalesce(c.amount_yuan, CAST(c.amount * m.yuan AS DECIMAL(18, 2))) AS amount_yuan,  -- in 元

@@ -63,7 +63,9 @@ SELECT
     t.table_no,
     t.table_code,
     t.standard_table,
-    tt.classification,          -- 部门预算经济分类 | 政府预算经济分类 | NULL (功能分类 or neither)
+    coalesce(t.classification, tt.classification) AS classification,
+                                -- 经济分类 | 部门预算经济分类 | 政府预算经济分类 | NULL (功能分类 or neither)
+    t.kind,                     -- 预算 | 决算
     t.unit_label,
     r.row_no,
     r.row_kind,
