@@ -22,6 +22,7 @@ from typing import Any
 from disclosure.headers import HeaderNode, tree_to_paths
 from disclosure.template import load_template
 from disclosure.text import squeeze
+from samplegen import standard
 
 Value = str | Decimal | None
 
@@ -66,8 +67,8 @@ def printed_text(value: Value, amounts: AmountFormat = DEFAULT_AMOUNTS) -> str:
 # a 栏次 row: row and column numbers, never amounts.
 COLUMN_KINDS = frozenset({"code", "label", "amount", "text", "numbering"})
 # Which figure of the year an amount column is (ColumnMeaning.stage): a budget's 预算数; a 决算's
-# 年初预算数, 调整预算数, 全年预算数 (年初 + 调整) and 决算数.
-STAGES = frozenset({"budget", "initial_budget", "adjustment", "full_year_budget", "final"})
+# 年初预算数, 调整预算数, 全年预算数 (年初 + 调整) and 决算数 (samplegen.standard.STAGES).
+STAGES = frozenset(standard.STAGES)
 
 
 @dataclass(frozen=True)

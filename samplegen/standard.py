@@ -58,7 +58,6 @@ MEASURES: dict[str, str] = {
     "income_higher_level_grants": "上级补助收入",
     "income_affiliates": "附属单位上缴收入",
     "income_other": "其他收入",
-    "income_unit_funds": "单位资金 (a unit's own income: 事业收入, 经营收入, 其他收入 …)",
     "carried_over": "上年结转 (结余)",
     # by budget (财政拨款 columns)
     "general_budget": "一般公共预算 (财政拨款)",
@@ -66,7 +65,8 @@ MEASURES: dict[str, str] = {
     "state_capital": "国有资本经营预算 (财政拨款)",
     "special_account": "财政专户管理资金",
     "unit_funds": "单位资金",
-    "other_funds": "其他资金 (not 财政拨款)",
+    "fiscal_funds": "财政拨款 / 财政性资金 (the three budgets together)",
+    "other_funds": "其他资金 / 非财政性资金 (not 财政拨款)",
     # balances (决算)
     "opening_balance": "年初结转和结余",
     "closing_balance": "年末结转和结余",
