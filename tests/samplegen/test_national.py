@@ -352,7 +352,7 @@ def across(t: dict[str, TableSpec]) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", SEEDS[::2])
 def test_every_identity_holds(seed: int) -> None:
     assert check_national(generated(seed)) == []
 
