@@ -9,13 +9,14 @@ numbers and bounding boxes are placeholders on a regular grid: one page per tabl
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from disclosure.columns import column_kind
+from disclosure.columns import column_kind as path_kind
 from disclosure.model import BBox, Cell, Column, ColumnKind, Disclosure, ExtractedTable, RowKind
 from disclosure.text import squeeze
-from samplegen.spec import DisclosureSpec, TableSpec, printed_text
+from samplegen.spec import ColumnMeaning, DisclosureSpec, TableSpec
 
 _LEFT, _TOP, _WIDTH, _HEIGHT = 30.0, 90.0, 40.0, 14.0
 
@@ -30,6 +31,7 @@ def spec_to_disclosure(spec: DisclosureSpec) -> Disclosure:
         unit_code=spec.unit_code,
         unit_name=spec.unit_name,
         tables=tables,
+        scope=spec.scope,
     )
 
 
@@ -38,20 +40,40 @@ def spec_doc_id(spec: DisclosureSpec, salt: str = "") -> str:
     return hashlib.sha256(f"{salt}{spec!r}".encode()).hexdigest()
 
 
+# A 行次 column holds numbers that are no amounts; until the extraction model names such a
+# column, it reads as a code column (never parsed as money).
+_KINDS = {
+    "code": ColumnKind.CODE,
+    "label": ColumnKind.LABEL,
+    "amount": ColumnKind.AMOUNT,
+    "text": ColumnKind.TEXT,
+    "numbering": ColumnKind.CODE,
+}
+_UNIT = re.compile(r"(万元|元)\s*$")
+
+
+def column_kind(path: str, means: str | None, meaning: ColumnMeaning | None) -> ColumnKind:
+    """What extraction reads a column as: its stated meaning, else its template path or header."""
+    return _KINDS[meaning.kind] if meaning else path_kind(means or path)
+
+
 def _table(table: TableSpec, page_no: int) -> ExtractedTable:
     paths = table.column_paths
     meanings = table.meanings
+    stated = table.columns or [None] * len(paths)
     columns = [
-        Column(i, path, column_kind(means or path), means)
-        for i, (path, means) in enumerate(zip(paths, meanings, strict=True), start=1)
+        Column(i, path, column_kind(path, means, meaning), means)
+        for i, (path, means, meaning) in enumerate(
+            zip(paths, meanings, stated, strict=True), start=1
+        )
     ]
     amounts = [c.kind is ColumnKind.AMOUNT for c in columns]
     labels = [c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL]
     cells: list[Cell] = []
     for row_no, row in enumerate(table.rows, start=1):
         kind = RowKind(row.kind)
-        texts = [squeeze(printed_text(v)) for v in row.values]
-        names = [None] * len(texts) if row.merged else _row_labels(labels, texts)
+        texts = [squeeze(table.text_of(v)) for v in row.values]
+        names = [None] * len(texts) if row.merged else row_labels(labels, texts)
         for col, (value, text) in enumerate(zip(row.values, texts, strict=True)):
             cells.append(
                 Cell(
@@ -64,15 +86,17 @@ def _table(table: TableSpec, page_no: int) -> ExtractedTable:
                     subject_code=row.subject_code,
                     entity_code=row.entity_code,
                     text=text,
-                    amount=value if amounts[col] and isinstance(value, Decimal) else None,
+                    amount=value
+                    if amounts[col] and isinstance(value, Decimal) and not row.numbering
+                    else None,
                     page_no=page_no,
                     bbox=_bbox(row_no, col, len(paths) if row.merged else 1),
                 )
             )
     return ExtractedTable(
         table_code=table.code,
-        title=table.title,
-        unit_label="万元",
+        title="".join(table.title_lines),
+        unit_label=unit.group(1) if (unit := _UNIT.search(table.unit_line)) else "万元",
         page_from=page_no,
         page_to=page_no,
         header_rows=max(_depth(n) for n in table.header),
@@ -80,10 +104,11 @@ def _table(table: TableSpec, page_no: int) -> ExtractedTable:
         cells=cells,
         is_empty=table.is_empty,
         notes=list(table.notes),
+        standard_table=table.standard_table,
     )
 
 
-def _row_labels(labels: Sequence[int], texts: Sequence[str]) -> list[str | None]:
+def row_labels(labels: Sequence[int], texts: Sequence[str]) -> list[str | None]:
     """Each cell's row label as extraction names it: the nearest label column at or left of
     the cell that has text, else the first label column with text."""
     first = next((texts[i] for i in labels if i < len(texts) and texts[i]), None)

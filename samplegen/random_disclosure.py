@@ -9,7 +9,7 @@ does, and every identity between them still holds.
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -70,8 +70,14 @@ def disclosure_from_budget(
     tables: Collection[str] | None = None,
     long_tables: bool = False,
     layout: Layout | None = None,
+    entity_blocks: bool = False,
+    department_block: bool = False,
 ) -> DisclosureSpec:
-    """Print `budget` with a layout drawn from `seed` (page geometry unless `layout` is given)."""
+    """Print `budget` with a layout drawn from `seed` (page geometry unless `layout` is given).
+
+    `entity_blocks` / `department_block`: the RowStyle flags of the same names, for every
+    table (see samplegen.multi_entity); the layout drawn is the same either way.
+    """
     codes = TABLE_CODES if tables is None else tuple(c for c in TABLE_CODES if c in tables)
     unknown = set(tables or ()) - set(TABLE_CODES)
     if unknown:
@@ -80,9 +86,10 @@ def disclosure_from_budget(
     if layout is None:
         layout = random_layout(page_rng)
     code_labels = page_rng.random() < 0.8
+    blocks = {"entity_blocks": entity_blocks, "department_block": department_block}
     specs = [
         random_table(
-            budget, code, random.Random(f"{seed}:{code}"), layout, code_labels, long_tables
+            budget, code, random.Random(f"{seed}:{code}"), layout, code_labels, long_tables, blocks
         )
         for code in codes
     ]
@@ -118,13 +125,16 @@ def random_table(
     page: Layout,
     code_labels: bool,
     long_tables: bool,
+    blocks: Mapping[str, bool] | None = None,
 ) -> TableSpec:
-    """Table `code` of `budget` with a random row style and page layout."""
+    """Table `code` of `budget` with a random row style and page layout (`blocks`: RowStyle's
+    entity_blocks and department_block, not drawn)."""
     style = RowStyle(
         abbreviate_sections=code in SUBJECT_TREE_TABLES and rng.random() < 0.5,
         total_row=code != "13" or rng.random() < 0.5,
         empty_total_row=rng.random() < 0.7,
         total_label="合计:" if code == "23" and rng.random() < 0.5 else "合计",
+        **(blocks or {}),
     )
     repeat = rng.random()
     repeat_title, repeat_header = (

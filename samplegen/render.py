@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -202,9 +202,11 @@ class TableLayout:
     header: tuple[_HeaderBox, ...]
     rows: tuple[_BodyRow, ...]
 
+    title_row: float = 0.0  # a title drawn in the grid, atop the header
+
     @property
     def header_height(self) -> float:
-        return sum(self.header_heights)
+        return sum(self.header_heights) + self.title_row
 
 
 def _is_no_wrap(value: Value) -> bool:
@@ -243,7 +245,7 @@ def _column_width_bounds(
         low = min(natural, natural / HEADER_MIN_LINES + widest_char)
         want = min(natural, natural / HEADER_EASY_LINES + widest_char)
         for value in values:
-            text = printed_text(value)
+            text = table.text_of(value)
             if not text:
                 continue
             if _is_no_wrap(value):
@@ -341,11 +343,12 @@ def _layout_row(
     font_name: str,
     leading_factor: float,
     amount_align: str,
+    printed: Callable[[Value], str] = printed_text,
 ) -> _BodyRow:
     leading = size * leading_factor
     if row.merged:
         inner = edges[-1] - edges[0] - 2 * CELL_PADDING
-        text = printed_text(row.values[0])
+        text = printed(row.values[0])
         cells: tuple[_CellBox, ...] = (
             _CellBox(0, len(edges) - 1, tuple(wrap_text(text, inner, size, font_name)), "centre"),
         )
@@ -353,7 +356,7 @@ def _layout_row(
         boxes = []
         for col, value in enumerate(row.values):
             inner = edges[col + 1] - edges[col] - 2 * CELL_PADDING
-            lines = tuple(wrap_text(printed_text(value), inner, size, font_name))
+            lines = tuple(wrap_text(printed(value), inner, size, font_name))
             align = amount_align if isinstance(value, Decimal) else "left"
             boxes.append(_CellBox(col, 1, lines, align))
         cells = tuple(boxes)
@@ -398,15 +401,18 @@ def layout_table(table: TableSpec, page: Layout, font_name: str) -> TableLayout:
         try:
             header_heights, header = _layout_header(table, edges, size, font_name, page.leading)
             rows = tuple(
-                _layout_row(r, edges, size, font_name, page.leading, page.amount_align)
+                _layout_row(
+                    r, edges, size, font_name, page.leading, page.amount_align, table.text_of
+                )
                 for r in table.rows
             )
         except ValueError as narrow:  # only with explicit column_widths
             problem = str(narrow)
             continue
         tallest = max((r.height for r in rows), default=0.0)
-        if sum(header_heights) + tallest <= room:
-            return TableLayout(table, size, edges, header_heights, header, rows)
+        title_row = _title_row_height(table, page)
+        if sum(header_heights) + title_row + tallest <= room:
+            return TableLayout(table, size, edges, header_heights, header, rows, title_row)
         problem = (
             f"title, header ({sum(header_heights):.0f} pt) and tallest row ({tallest:.0f} pt) "
             f"need more than the {usable_height:.0f} pt of a page"
@@ -596,6 +602,9 @@ class _Pages:
 
 
 def _draw_cover(pages: _Pages, spec: DisclosureSpec) -> None:
+    if spec.front is not None:
+        _draw_own_cover(pages, spec.front.cover, spec.layout)
+        return
     pages.new_page()
     layout = spec.layout
     pages.y = layout.page_height * 0.68
@@ -611,7 +620,26 @@ def _draw_cover(pages: _Pages, spec: DisclosureSpec) -> None:
         pages.text_line(line, COVER_LINE_SIZE, COVER_LINE_SIZE * 2.4, x=x)
 
 
+def _draw_own_cover(pages: _Pages, lines: Sequence[str], layout: Layout) -> None:
+    """A cover of plain centred lines, the first one large (no cover page when there are none)."""
+    if not lines:
+        return
+    pages.new_page()
+    pages.y = layout.page_height * 0.68
+    usable = layout.page_width - layout.margin_left - layout.margin_right
+    for i, line in enumerate(lines):
+        size = COVER_TITLE_SIZE if i == 0 else COVER_LINE_SIZE
+        size = min(size, usable / max(text_width(line, 1.0, pages.font.name), 1e-9))
+        pages.text_line(line, size, size * (2.4 if i else 3.0), "centre")
+
+
 def _contents_lines(spec: DisclosureSpec) -> list[str]:
+    if spec.front is not None:
+        if spec.front.contents is not None:
+            return list(spec.front.contents)
+        return [
+            " ".join(filter(None, (t.printed_label, "".join(t.title_lines)))) for t in spec.tables
+        ]
     return [f"{n}. 预算{t.code}表 {t.title}" for n, t in enumerate(spec.tables, start=1)]
 
 
@@ -626,12 +654,13 @@ def _draw_contents(pages: _Pages, spec: DisclosureSpec) -> None:
     while True:
         pages.new_page()
         pages.text_line(
-            f"{spec.year}年单位预算公开表目录",
+            spec.front.contents_title if spec.front else f"{spec.year}年单位预算公开表目录",
             CONTENTS_TITLE_SIZE,
             CONTENTS_TITLE_SIZE * 2.4,
             "centre",
         )
-        pages.text_line("一、部门预算报表", CONTENTS_SIZE + 1, slot * 1.4)
+        if spec.front is None:
+            pages.text_line("一、部门预算报表", CONTENTS_SIZE + 1, slot * 1.4)
         per_column = max(1, math.floor(pages.room / slot))
         columns = 1 if len(entries) <= per_column else 2
         column_width = (usable - gutter * (columns - 1)) / columns
@@ -650,29 +679,77 @@ def _draw_contents(pages: _Pages, spec: DisclosureSpec) -> None:
 
 
 def _title_size(table: TableSpec, layout: Layout, font_name: str) -> float:
-    # A title never wraps (the extractor finds tables by their one-line title): shrink instead.
+    # A title line never wraps (the extractor finds tables by their title lines): shrink instead.
     usable = layout.page_width - layout.margin_left - layout.margin_right
-    return min(layout.title_font_size, usable / max(text_width(table.title, 1.0, font_name), 1e-9))
+    widest = max(text_width(line, 1.0, font_name) for line in table.title_lines)
+    return min(layout.title_font_size, usable / max(widest, 1e-9))
+
+
+def _label_slot(table: TableSpec, layout: Layout) -> float:
+    """Height of the label's own line (0 when there is none)."""
+    if table.printed_label is None:
+        return 0.0
+    if table.label_at == "above_centre":
+        return layout.title_font_size * 1.6
+    return SMALL_SIZE * 1.5
 
 
 def _title_block_height(table: TableSpec, layout: Layout) -> float:
-    label = SMALL_SIZE * 1.5 if table.code_label else 0.0
-    return label + layout.title_font_size * 1.8 + SMALL_SIZE * 1.8
+    # A title drawn in the grid is a row of the table (_title_row_height), not of this block.
+    titles = 0 if table.title_in_grid else len(table.title_lines)
+    return _label_slot(table, layout) + layout.title_font_size * 1.8 * titles + SMALL_SIZE * 1.8
+
+
+def _title_row_height(table: TableSpec, layout: Layout) -> float:
+    return layout.title_font_size * 1.8 * len(table.title_lines) if table.title_in_grid else 0.0
 
 
 def _draw_title_block(pages: _Pages, table: TableSpec, unit_name: str) -> None:
     layout = pages.layout
-    if table.code_label:
-        pages.text_line(f"预算{table.code}表", SMALL_SIZE, SMALL_SIZE * 1.5)
-    slot = layout.title_font_size * 1.8
-    pages.text_line(table.title, _title_size(table, layout, pages.font.name), slot, "centre")
+    label = table.printed_label
+    if label is not None and table.label_at == "above":
+        pages.text_line(label, SMALL_SIZE, SMALL_SIZE * 1.5)
+    elif label is not None and table.label_at == "above_centre":
+        size = min(layout.title_font_size, _title_size(table, layout, pages.font.name))
+        pages.text_line(label, size, _label_slot(table, layout), "centre")
+    if not table.title_in_grid:
+        slot = layout.title_font_size * 1.8
+        size = _title_size(table, layout, pages.font.name)
+        for line in table.title_lines:
+            pages.text_line(line, size, slot, "centre")
     info_top = pages.y
-    pages.text_line(f"填报部门：{unit_name}", SMALL_SIZE, SMALL_SIZE * 1.8)
+    info = f"填报部门：{unit_name}" if table.info_line is None else table.info_line
+    if info:
+        pages.text_line(info, SMALL_SIZE, SMALL_SIZE * 1.8)
     pages.y = info_top
-    pages.text_line(table.unit_line, SMALL_SIZE, SMALL_SIZE * 1.8, "right")
+    right = table.unit_line
+    if label is not None and table.label_at == "below":
+        right = f"{label}    {right}" if right else label
+    pages.text_line(right, SMALL_SIZE, SMALL_SIZE * 1.8, "right")
+
+
+def _draw_title_row(pages: _Pages, table: TableLayout) -> None:
+    """The title as the grid's first row: one cell across every column."""
+    spec, layout = table.table, pages.layout
+    height = _title_row_height(spec, layout)
+    if not height:
+        return
+    top = round(pages.y, 2)
+    bottom = round(top - height, 2)
+    left, right = table.edges[0], table.edges[-1]
+    pages.ruling.add_box(left, bottom, right, top)
+    usable = right - left - 2 * CELL_PADDING
+    widest = max(text_width(line, 1.0, pages.font.name) for line in spec.title_lines)
+    size = min(layout.title_font_size, usable / max(widest, 1e-9))
+    slot = height / len(spec.title_lines)
+    for i, line in enumerate(spec.title_lines):
+        baseline = pages.baseline(top - i * slot, slot, size)
+        pages._draw(line, size, "centre", None, left, right, baseline)
+    pages.y = bottom
 
 
 def _draw_header(pages: _Pages, table: TableLayout) -> None:
+    _draw_title_row(pages, table)
     tops = [round(pages.y, 2)]
     for height in table.header_heights:
         tops.append(round(tops[-1] - height, 2))
@@ -833,7 +910,8 @@ def _draw(
         invariant=1,
         pageCompression=1,
     )
-    canvas.setTitle(f"{spec.year}年{spec.unit_name}部门预算公开表")
+    document = "部门决算" if spec.kind == "决算" else f"{spec.scope}预算公开表"
+    canvas.setTitle(f"{spec.year}年{spec.unit_name}{document}")
     canvas.setAuthor(spec.unit_name)
     canvas.setCreator("samplegen")
     pages = _Pages(canvas, spec.layout, font, total)

@@ -2,8 +2,14 @@
 
 A spec reads like the disclosure it describes: a cover (year, unit code/name, phone), then
 tables, each with its template header tree, body rows and notes. `Decimal` values are money and
-print as `4,099.76`; strings print as they are (wrapped to the column width).
+print as `4,099.76` (a table's `AmountFormat` may print them with other decimals, or without
+separators); strings print as they are (wrapped to the column width).
 `expected_cells` is the ground truth the round-trip tests compare extraction against.
+
+What each printed thing means, beyond its text, is said where it is printed: a table's
+`standard_table` (the national standard table it is) and `columns` (what each leaf column
+holds and measures), a row's `kind` and codes, a disclosure's `kind` (预算 | 决算), `scope` and
+`publisher`. Specs without them (the Hunan ones) print and read as before.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Any
 from disclosure.headers import HeaderNode, tree_to_paths
 from disclosure.template import load_template
 from disclosure.text import squeeze
+from samplegen import standard
 
 Value = str | Decimal | None
 
@@ -27,12 +34,62 @@ def format_amount(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
-def printed_text(value: Value) -> str:
+@dataclass(frozen=True)
+class AmountFormat:
+    """How a table prints its amounts: `decimals` places, with or without thousands
+    separators (`4,099.76`, `4099.76`, `189,767,551`, `590.715374`)."""
+
+    decimals: int = 2
+    separators: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.decimals <= 6:
+            raise ValueError(f"an amount prints 0 to 6 decimals, not {self.decimals}")
+
+    def text(self, amount: Decimal) -> str:
+        if self.separators:
+            return f"{amount:,.{self.decimals}f}"
+        return f"{amount:.{self.decimals}f}"
+
+
+DEFAULT_AMOUNTS = AmountFormat()
+
+
+def printed_text(value: Value, amounts: AmountFormat = DEFAULT_AMOUNTS) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format_amount(value)
+        return amounts.text(value)
     return value
+
+
+# What a leaf column holds (ColumnMeaning.kind). `numbering` is a 行次 column or the numbers of
+# a 栏次 row: row and column numbers, never amounts.
+COLUMN_KINDS = frozenset({"code", "label", "amount", "text", "numbering"})
+# Which figure of the year an amount column is (ColumnMeaning.stage): a budget's 预算数; a 决算's
+# 年初预算数, 调整预算数, 全年预算数 (年初 + 调整) and 决算数 (samplegen.standard.STAGES).
+STAGES = frozenset(standard.STAGES)
+
+
+@dataclass(frozen=True)
+class ColumnMeaning:
+    """What a printed leaf column means, whatever its header says.
+
+    `measure` uses the templates' vocabulary (`total`, `basic`, `project`, `income`, …; see
+    samplegen/standard.py for the list); `stage` says which figure of the year it is.
+    """
+
+    kind: str
+    measure: str | None = None
+    stage: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in COLUMN_KINDS:
+            raise ValueError(f"column kind {self.kind!r} is not one of {sorted(COLUMN_KINDS)}")
+        if self.stage is not None and self.stage not in STAGES:
+            raise ValueError(f"stage {self.stage!r} is not one of {sorted(STAGES)}")
+        if self.kind != "amount" and (self.measure or self.stage):
+            raise ValueError(f"a {self.kind} column measures nothing")
 
 
 @dataclass(frozen=True)
@@ -42,8 +99,14 @@ class RowSpec:
     values: tuple[Value, ...]
     kind: str = "subject"  # total | unit | entity | subject | item | empty_marker
     subject_code: str | None = None  # the full code extraction must return (3/5/7 digits)
+    # The unit or entity the row belongs to: its own code on unit and entity rows; on the rows
+    # of an entity's block (its subjects, its projects) the entity's code, printed or not.
     entity_code: str | None = None
     merged: bool = False  # printed as one cell across the whole row (the empty-table marker)
+    # An economic-classification code (部门预算支出经济分类, `301`, `30101`) on an item row:
+    # not a 功能分类 subject, though it has as many digits.
+    economic_code: str | None = None
+    numbering: bool = False  # a 栏次 row: column numbers, never amounts
 
 
 @dataclass(frozen=True)
@@ -65,10 +128,34 @@ class TableSpec:
     # The template column each printed column means (None: none); None when the header is the
     # template's own, so that every printed path is its template path.
     template_paths: tuple[str | None, ...] | None = None
+    # How the table is printed beyond its grid (defaults: as Hunan prints it).
+    label: str | None = None  # the table's number as printed (`公开01表`, `表一`); None: 预算NN表
+    label_at: str = "above"  # above (left) | above_centre (a line of its own) | below (right)
+    info_line: str | None = None  # left of the unit line; None: 填报部门：<unit name>; '': none
+    title_in_grid: bool = False  # the title printed in a merged first row of the grid
+    amount_format: AmountFormat = DEFAULT_AMOUNTS
+    # What the table and its columns mean (None: not stated, as for the Hunan template tables).
+    standard_table: str | None = None
+    columns: tuple[ColumnMeaning, ...] | None = None
 
     @property
     def column_paths(self) -> list[str]:
         return tree_to_paths(self.header)
+
+    def text_of(self, value: Value) -> str:
+        """A cell's printed text, amounts in this table's format."""
+        return printed_text(value, self.amount_format)
+
+    @property
+    def title_lines(self) -> list[str]:
+        return self.title.split("\n")
+
+    @property
+    def printed_label(self) -> str | None:
+        """The label line printed with the title, if any."""
+        if self.label is not None:
+            return self.label or None
+        return f"预算{self.code}表" if self.code_label else None
 
     @property
     def meanings(self) -> list[str | None]:
@@ -91,6 +178,10 @@ class TableSpec:
             raise ValueError(f"table {self.code}: {len(self.column_widths)} widths for {width}")
         if self.template_paths is not None and len(self.template_paths) != width:
             raise ValueError(f"table {self.code}: {len(self.template_paths)} meanings for {width}")
+        if self.columns is not None and len(self.columns) != width:
+            raise ValueError(f"table {self.code}: {len(self.columns)} column meanings for {width}")
+        if self.label_at not in ("above", "above_centre", "below"):
+            raise ValueError(f"label_at is above, above_centre or below, not {self.label_at!r}")
 
 
 @dataclass(frozen=True)
@@ -127,6 +218,32 @@ class Layout:
 
 
 @dataclass(frozen=True)
+class FrontMatter:
+    """The pages before the tables, when not Hunan's (cover with 单位代码/名称/电话, 目录).
+
+    `cover`: the cover's lines, the first printed large; () prints no cover page.
+    `contents`: the 目录 entries; None lists the tables (`label title`).
+    """
+
+    cover: tuple[str, ...]
+    contents_title: str = "目录"
+    contents: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes a disclosure, as its text says (the facts `units` records)."""
+
+    name: str
+    printed_code: str | None  # the 单位代码 as printed (`330106001`, `118.001`), or None
+    province: str
+    city: str | None  # None for a provincial body (and the four municipalities' own bodies)
+    county: str | None
+    level: str  # 中央 | 省 | 市 | 区县
+    region_code: str  # GB/T 2260 code of the lowest level named
+
+
+@dataclass(frozen=True)
 class DisclosureSpec:
     year: int
     unit_code: str
@@ -135,10 +252,16 @@ class DisclosureSpec:
     tables: tuple[TableSpec, ...]
     layout: Layout = field(default_factory=Layout)
     template: str = "hunan"
+    kind: str = "预算"  # 预算 | 决算
+    scope: str = "部门"  # 部门 | 单位
+    front: FrontMatter | None = None  # None: Hunan's cover and contents
+    publisher: Publisher | None = None
 
     @property
     def file_name(self) -> str:
-        return f"{self.year}_{self.unit_code}_{self.unit_name}.pdf"
+        code = f"_{self.unit_code}" if self.unit_code else ""
+        suffix = "_决算" if self.kind == "决算" else ""
+        return f"{self.year}{code}_{self.unit_name}{suffix}.pdf"
 
 
 @dataclass(frozen=True)
@@ -152,6 +275,12 @@ class ExpectedCell:
     amount: Decimal | None
     subject_code: str | None
     row_kind: str
+    entity_code: str | None = None
+    economic_code: str | None = None
+    numbering: bool = False  # a 行次 or 栏次 number, never an amount
+    standard_table: str | None = None
+    measure: str | None = None
+    stage: str | None = None
 
 
 def empty_table_rows(width: int, with_total_row: bool = True) -> tuple[RowSpec, ...]:
@@ -174,9 +303,12 @@ def expected_cells(spec: DisclosureSpec) -> Iterator[ExpectedCell]:
     for table in spec.tables:
         paths = table.column_paths
         meanings = table.meanings
+        columns = table.columns
         for row_no, row in enumerate(table.rows, start=1):
             for column_no, value in enumerate(row.values, start=1):
-                text = squeeze(printed_text(value))
+                text = squeeze(table.text_of(value))
+                meaning = columns[column_no - 1] if columns and not row.merged else None
+                numbering = row.numbering or (meaning is not None and meaning.kind == "numbering")
                 yield ExpectedCell(
                     table_code=table.code,
                     row_no=row_no,
@@ -187,4 +319,10 @@ def expected_cells(spec: DisclosureSpec) -> Iterator[ExpectedCell]:
                     amount=value if isinstance(value, Decimal) else None,
                     subject_code=row.subject_code,
                     row_kind=row.kind,
+                    entity_code=row.entity_code,
+                    economic_code=row.economic_code,
+                    numbering=numbering and bool(text),
+                    standard_table=table.standard_table,
+                    measure=meaning.measure if meaning and not numbering else None,
+                    stage=meaning.stage if meaning and not numbering else None,
                 )

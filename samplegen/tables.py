@@ -72,6 +72,15 @@ class RowStyle:
     total_row: bool = True  # print the 合计 row (the seed's 预算13表 has none)
     empty_total_row: bool = True  # an empty table prints a bare 合计 row above the marker
     total_label: str = "合计"  # 预算23表 prints it as `合计:` in the seed
+    # One block per entity (as other printing software prints a department of several
+    # entities): in the subject tables (03, 07, 15, 18, 19) each entity row is followed by its
+    # own 类 / 款 / 项 rows, and in 08–13 by its own subject rows, instead of every entity row
+    # first and then the department's subject rows.
+    entity_blocks: bool = False
+    # With entity_blocks, in the subject tables: the department row is followed by the
+    # department's own (summed) subject rows before the entities' blocks.
+    department_block: bool = False
+    # (With entity_blocks, the project rows of 20–22 also say whose they are: entity_code.)
 
 
 def amount(cents: int) -> Decimal | None:
@@ -480,8 +489,10 @@ def _leading_rows(
     code_path: str,
     name_path: str,
     all_entities: bool,
+    with_entities: bool = True,
 ) -> tuple[list[RowSpec], dict[str, Counter[str]]]:
-    """The 合计, department and entity rows; also the per-entity leaf sums."""
+    """The 合计, department and (unless not `with_entities`) entity rows; also the per-entity
+    leaf sums."""
     by_entity = measure.leaves(budget, lambda a: a.entity_code)
     if not by_entity:
         return [], by_entity
@@ -491,13 +502,29 @@ def _leading_rows(
         rows.append(RowSpec(_values(paths, total, {name_path: "合计"}), kind="total"))
     fixed = {code_path: budget.unit_code, name_path: budget.unit_name}
     rows.append(RowSpec(_values(paths, total, fixed), kind="unit", entity_code=budget.unit_code))
-    for entity in budget.entities:
-        if entity.code not in by_entity and not all_entities:
-            continue
-        vector = measure.finish(by_entity.get(entity.code, Counter()))
-        fixed = {code_path: entity.code, name_path: entity.name}
-        rows.append(RowSpec(_values(paths, vector, fixed), kind="entity", entity_code=entity.code))
+    if with_entities:
+        for entity in _listed_entities(budget, by_entity, all_entities):
+            rows.append(_entity_row(entity, measure, by_entity, paths, code_path, name_path))
     return rows, by_entity
+
+
+def _listed_entities(
+    budget: Budget, by_entity: Mapping[str, Counter[str]], all_entities: bool
+) -> list[Entity]:
+    return [e for e in budget.entities if all_entities or e.code in by_entity]
+
+
+def _entity_row(
+    entity: Entity,
+    measure: _Measure,
+    by_entity: Mapping[str, Counter[str]],
+    paths: Sequence[str],
+    code_path: str,
+    name_path: str,
+) -> RowSpec:
+    vector = measure.finish(by_entity.get(entity.code, Counter()))
+    fixed = {code_path: entity.code, name_path: entity.name}
+    return RowSpec(_values(paths, vector, fixed), kind="entity", entity_code=entity.code)
 
 
 def _entity_table(
@@ -524,19 +551,43 @@ def _subject_table(
 ) -> list[RowSpec]:
     """合计, department, entities, then 类 / 款 / 项 rows: 预算03, 07, 15, 18, 19表."""
     measure = _measure(code, paths)
-    rows, _ = _leading_rows(
+    all_entities = code in ("03", "07")
+    rows, by_entity = _leading_rows(
         budget,
         style,
         measure,
         paths,
         code_path=paths[0],
         name_path=paths[1],
-        all_entities=code in ("03", "07"),
+        all_entities=all_entities,
+        with_entities=not style.entity_blocks,
     )
     if not rows:
         return []
-    by_item = measure.leaves(budget, lambda a: a.subject)
+    if not style.entity_blocks:
+        rows += _subject_tree(measure, measure.leaves(budget, lambda a: a.subject), paths, style)
+        return rows
+    if style.department_block:
+        by_item = measure.leaves(budget, lambda a: a.subject)
+        rows += _subject_tree(measure, by_item, paths, style, budget.unit_code)
+    by_pair = measure.leaves(budget, lambda a: (a.entity_code, a.subject))
+    for entity in _listed_entities(budget, by_entity, all_entities):
+        rows.append(_entity_row(entity, measure, by_entity, paths, paths[0], paths[1]))
+        own = {s: v for (e, s), v in by_pair.items() if e == entity.code}
+        rows += _subject_tree(measure, own, paths, style, entity.code)
+    return rows
+
+
+def _subject_tree(
+    measure: _Measure,
+    by_item: Mapping[str, Counter[str]],
+    paths: Sequence[str],
+    style: RowStyle,
+    entity_code: str | None = None,
+) -> list[RowSpec]:
+    """类 / 款 / 项 rows of the 项 sums `by_item`, in code order (of one entity, when given)."""
     catalog = load_catalog()
+    rows = []
     for cls in sorted({s[:3] for s in by_item}):
         for level_code in _tree(cls, sorted(by_item)):
             vector = measure.finish(
@@ -547,7 +598,12 @@ def _subject_table(
                 printed = level_code[3:]
             fixed = {paths[0]: printed, paths[1]: catalog.name(level_code)}
             rows.append(
-                RowSpec(_values(paths, vector, fixed), kind="subject", subject_code=level_code)
+                RowSpec(
+                    _values(paths, vector, fixed),
+                    kind="subject",
+                    subject_code=level_code,
+                    entity_code=entity_code,
+                )
             )
     return rows
 
@@ -567,7 +623,7 @@ def _entity_subject_table(
 ) -> list[RowSpec]:
     """合计, department, entities, then each entity's 项 rows with 类|款|项: 预算08–13表."""
     measure = _measure(code, paths)
-    rows, _ = _leading_rows(
+    rows, by_entity = _leading_rows(
         budget,
         style,
         measure,
@@ -575,12 +631,17 @@ def _entity_subject_table(
         code_path="单位代码",
         name_path="单位名称(功能科目)",
         all_entities=False,
+        with_entities=not style.entity_blocks,
     )
     if not rows:
         return []
     by_pair = measure.leaves(budget, lambda a: (a.entity_code, a.subject))
     catalog = load_catalog()
     for entity in budget.entities:
+        if style.entity_blocks and entity.code in by_entity:
+            rows.append(
+                _entity_row(entity, measure, by_entity, paths, "单位代码", "单位名称(功能科目)")
+            )
         for subject in sorted(s for e, s in by_pair if e == entity.code):
             fixed = {
                 "功能科目/类": subject[:3],
@@ -837,7 +898,10 @@ def _table_20(budget: Budget, style: RowStyle, paths: Sequence[str]) -> list[Row
                 "资金管理办法": special.rules,
                 "分配办法": special.method,
             }
-            rows.append(RowSpec(_values(paths, _finish_20(leaves), fixed), kind="item"))
+            owner = entity.code if style.entity_blocks else None
+            rows.append(
+                RowSpec(_values(paths, _finish_20(leaves), fixed), kind="item", entity_code=owner)
+            )
     return rows
 
 
@@ -881,7 +945,8 @@ def _project_table(
             }
             if project.special is not None:
                 fixed["支出方向"] = project.special.direction
-            rows.append(RowSpec(_values(paths, leaves, fixed), kind="item"))
+            owner = entity.code if style.entity_blocks else None
+            rows.append(RowSpec(_values(paths, leaves, fixed), kind="item", entity_code=owner))
     return rows
 
 

@@ -24,7 +24,10 @@ from samplegen.render import (
 )
 from samplegen.spec import (
     EMPTY_MARKER,
+    AmountFormat,
+    ColumnMeaning,
     DisclosureSpec,
+    FrontMatter,
     Layout,
     RowSpec,
     TableSpec,
@@ -156,9 +159,9 @@ def texts(rows: list[list[str | None]]) -> list[list[str | None]]:
 def expected_rows(table: TableSpec) -> list[list[str | None]]:
     width = len(table.column_paths)
     return [
-        [squeeze(printed_text(row.values[0]))] + [None] * (width - 1)
+        [squeeze(table.text_of(row.values[0]))] + [None] * (width - 1)
         if row.merged
-        else [squeeze(printed_text(v)) for v in row.values]
+        else [squeeze(table.text_of(v)) for v in row.values]
         for row in table.rows
     ]
 
@@ -442,3 +445,96 @@ def test_missing_font_says_how_to_install_one(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv(render.FONT_ENV, "/nonexistent/font.ttc")
     with pytest.raises(RuntimeError, match="BUDGET_CJK_FONT"):
         cjk_font_path()
+
+
+# --- other formats: labels, titles, the grid's title row, amounts, the front pages -------------
+
+
+def other_format(**flags: object) -> TableSpec:
+    """支出总表 as other software prints it: its own label, unit and info lines, amounts."""
+    money = amounts("1234567.00", "1000000.00", "234567.00")
+    rows = [
+        RowSpec(("", "合计", *money, None, None, None), kind="total"),
+        RowSpec(("201", "一般公共服务支出", *money, None, None, None)),
+    ]
+    return dataclasses.replace(template_table("03", rows), **flags)  # type: ignore[arg-type]
+
+
+def first_page_lines(table: TableSpec, tmp_path: Path) -> tuple[list[str], Rows, int]:
+    """The lines and the grid of the one page `table` prints on, without a cover."""
+    spec = dataclasses.replace(
+        unit(table, layout=Layout(table_of_contents=False)), front=FrontMatter(cover=())
+    )
+    report = render_disclosure(spec, tmp_path / "one.pdf")
+    with pdfplumber.open(tmp_path / "one.pdf") as pdf:
+        page = pdf.pages[0]
+        return lines(page), texts(only_table(page).extract()), report.page_count
+
+
+Rows = list[list[str | None]]
+
+
+def test_a_label_below_the_title_and_other_caption_lines(tmp_path: Path) -> None:
+    table = other_format(
+        label="公开03表",
+        label_at="below",
+        title="2026年部门支出总表",
+        info_line="编制单位：杭州市气象局",
+        unit_line="单位:元",
+        amount_format=AmountFormat(0),
+    )
+    printed, grid, pages = first_page_lines(table, tmp_path)
+    assert pages == 1  # no cover
+    assert printed[:2] == ["2026年部门支出总表", "编制单位：杭州市气象局 公开03表 单位:元"]
+    assert grid[1:] == expected_rows(table)
+    assert grid[1][2:5] == ["1,234,567", "1,000,000", "234,567"]
+
+
+def test_a_label_line_of_its_own_and_a_wrapped_title(tmp_path: Path) -> None:
+    table = other_format(
+        label="表三", label_at="above_centre", title="2026年预算单位\n支出总体情况表"
+    )
+    printed, _, _ = first_page_lines(table, tmp_path)
+    assert printed[:3] == ["表三", "2026年预算单位", "支出总体情况表"]
+
+
+def test_a_title_drawn_as_the_grids_first_row(tmp_path: Path) -> None:
+    table = other_format(title="支出总表", title_in_grid=True, info_line="", code_label=False)
+    printed, grid, _ = first_page_lines(table, tmp_path)
+    width = len(table.column_paths)
+    assert grid[0] == ["支出总表", *([None] * (width - 1))]
+    assert grid[1] == expected_header(table)[0]
+    assert grid[2:] == expected_rows(table)
+    assert printed[0] == "单位：万元"  # nothing above the grid but the unit line
+
+
+def test_amounts_print_in_the_tables_own_format() -> None:
+    six = AmountFormat(6, separators=False)
+    assert printed_text(Decimal("590.715374"), six) == "590.715374"
+    assert printed_text(Decimal("189767551"), AmountFormat(0)) == "189,767,551"
+    assert printed_text(Decimal("-12.30")) == "-12.30"
+    with pytest.raises(ValueError, match="0 to 6 decimals"):
+        AmountFormat(7)
+
+
+def test_a_cover_and_contents_of_the_documents_own(tmp_path: Path) -> None:
+    table = other_format(label="表1", title="收支总表")
+    spec = dataclasses.replace(
+        unit(table),
+        front=FrontMatter(cover=("杭州市气象局", "2026年度部门预算"), contents_title="目录"),
+    )
+    render_disclosure(spec, tmp_path / "front.pdf")
+    with pdfplumber.open(tmp_path / "front.pdf") as pdf:
+        assert lines(pdf.pages[0]) == ["杭州市气象局", "2026年度部门预算"]
+        assert lines(pdf.pages[1]) == ["目录", "表1 收支总表"]
+
+
+def test_column_meanings_are_checked() -> None:
+    with pytest.raises(ValueError, match="column kind"):
+        ColumnMeaning("money")
+    with pytest.raises(ValueError, match="measures nothing"):
+        ColumnMeaning("code", measure="total")
+    with pytest.raises(ValueError, match="stage"):
+        ColumnMeaning("amount", "total", stage="planned")
+    with pytest.raises(ValueError, match="column meanings"):
+        other_format(columns=(ColumnMeaning("code"),))
