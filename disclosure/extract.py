@@ -30,7 +30,7 @@ from disclosure.model import Disclosure
 from disclosure.page import PageContent, page_to_content
 from disclosure.pdf import count_pages, sniff_pdf
 from disclosure.tables import caption_text, pages_to_tables
-from disclosure.template import NO_TEMPLATE, detect_template, load_template
+from disclosure.template import NO_TEMPLATE, Template, detect_template, load_template
 
 # Pages per worker task when a document is split across processes.
 _MIN_PAGES_PER_WORKER = 12
@@ -80,11 +80,12 @@ def _read_pages_parallel(path: Path, pages: int, workers: int) -> list[PageConte
 
 
 def extract_disclosure(
-    path: str | os.PathLike[str], *, template: str | None = None, workers: int = 1
+    path: str | os.PathLike[str], *, template: str | Template | None = None, workers: int = 1
 ) -> Disclosure:
     """Every ruled table of a disclosure PDF, cell by cell, with the document's identity.
 
-    The template is detected from the titles the document prints unless `template` names one.
+    The template is detected from the titles the document prints unless `template` names one
+    (or is one: `disclosure.template.template_from_file`).
     `workers` > 1 reads page ranges in that many processes (pdfminer is not thread-safe).
     """
     path = Path(path)
@@ -103,7 +104,10 @@ def extract_disclosure(
         raise NoTextLayer(str(path), "no text on any page")
     lines = [line.text for c in contents for line in c.lines]
     captions = [caption_text(g) for c in contents for g in c.grids]
-    tmpl = load_template(template) if template else detect_template([*lines, *captions])
+    if isinstance(template, Template):
+        tmpl: Template | None = template
+    else:
+        tmpl = load_template(template) if template else detect_template([*lines, *captions])
     # The cover comes first; without one, any printed line, then the file name, gives the year.
     cover = lines_to_cover([*lines, *captions, path.stem])
     reading = tmpl or NO_TEMPLATE

@@ -569,7 +569,7 @@ def _columns_read(draft: _TableDraft) -> list[Column]:
     return columns
 
 
-def _with_measures(columns: list[Column], table: TableTemplate | None, kind: str) -> list[Column]:
+def with_measures(columns: list[Column], table: TableTemplate | None, kind: str) -> list[Column]:
     """Each money column with what it means across formats: the template's own word for it
     where the template gives one, else what its header's words say (disclosure.measures)."""
     if table is None or table.standard_table is None:
@@ -666,7 +666,7 @@ def _draft_to_table(
 ) -> ExtractedTable:
     reader = SubjectReader(unit_code, unit_name)
     kind = "决算" if is_final_accounts(draft.title) else "预算"
-    columns = _with_measures(_columns_read(draft), draft.template, kind)
+    columns = with_measures(_columns_read(draft), draft.template, kind)
     roles = _Roles.of(columns)
     rows: list[_Row] = []
     is_empty = draft.empty_marker_line

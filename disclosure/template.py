@@ -13,11 +13,13 @@ printed column is matched to the template column it means (`disclosure.template_
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -282,11 +284,22 @@ NATIONAL = "national"
 
 @cache
 def load_template(name: str) -> Template:
-    """A template by name. A province's template is an overlay on the national one: what its
-    own tables do not name is read by the national template's standard tables, with its
-    header wordings and empty-table markers too."""
+    """A template by name (`disclosure/templates/<name>.yaml`). A province's template is an
+    overlay on the national one: what its own tables do not name is read by the national
+    template's standard tables, with its header wordings and empty-table markers too."""
     text = resources.files("disclosure.templates").joinpath(f"{name}.yaml").read_text("utf-8")
+    return template_from_text(text)
+
+
+def template_from_file(path: str | os.PathLike[str]) -> Template:
+    """A template from a YAML file anywhere (a format being written, a test's own)."""
+    return template_from_text(Path(path).read_text("utf-8"))
+
+
+def template_from_text(text: str) -> Template:
+    """A template from its YAML text (see `load_template`)."""
     data = yaml.safe_load(text)
+    name = str(data["name"])
     default_unit = str(data.get("unit_label") or "万元")
     own = [t for t in data["tables"] if "code" in t]
     tables = tuple(

@@ -189,16 +189,19 @@ def _applies(rule: Rule, template: Template) -> bool:
 @cache
 def load_catalog(template_name: str) -> Catalog:
     """The rules a template's documents are checked by: the standard rules that read tables
-    it prints, then its own, in family then id order."""
-    template = load_template(template_name)
+    it prints, then its own (`reconcile/rules/formats/<template>/`), in family then id order."""
+    return catalog_for(load_template(template_name), _rules_root().joinpath(FORMATS, template_name))
+
+
+def catalog_for(template: Template, own: Traversable | None = None) -> Catalog:
+    """The catalog of a template (one loaded from a file, too), its own rules under `own`."""
     rules = [
         rule
         for family, file in _rule_files(_rules_root())
         for rule in _standard_rules(file, family, template)
         if _applies(rule, template)
     ]
-    own = _rules_root().joinpath(FORMATS, template_name)
-    if own.is_dir():
+    if own is not None and own.is_dir():
         rules += [
             rule
             for family, file in _rule_files(own)

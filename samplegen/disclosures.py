@@ -15,6 +15,8 @@ from decimal import Decimal
 
 from disclosure.columns import column_kind as path_kind
 from disclosure.model import BBox, Cell, Column, ColumnKind, Disclosure, ExtractedTable, RowKind
+from disclosure.tables import rows_to_owners, with_measures
+from disclosure.template import TableTemplate, Template, load_template
 from disclosure.text import squeeze
 from samplegen.spec import ColumnMeaning, DisclosureSpec, TableSpec
 
@@ -22,7 +24,11 @@ _LEFT, _TOP, _WIDTH, _HEIGHT = 30.0, 90.0, 40.0, 14.0
 
 
 def spec_to_disclosure(spec: DisclosureSpec) -> Disclosure:
-    tables = [_table(table, page_no) for page_no, table in enumerate(spec.tables, start=1)]
+    template = load_template(spec.template)
+    tables = [
+        _table(table, page_no, template, spec.kind)
+        for page_no, table in enumerate(spec.tables, start=1)
+    ]
     return Disclosure(
         path=spec.file_name,
         page_count=len(spec.tables),
@@ -32,6 +38,7 @@ def spec_to_disclosure(spec: DisclosureSpec) -> Disclosure:
         unit_name=spec.unit_name,
         tables=tables,
         scope=spec.scope,
+        kind=spec.kind,
     )
 
 
@@ -57,22 +64,49 @@ def column_kind(path: str, means: str | None, meaning: ColumnMeaning | None) -> 
     return _KINDS[meaning.kind] if meaning else path_kind(means or path)
 
 
-def _table(table: TableSpec, page_no: int) -> ExtractedTable:
+def _table_template(table: TableSpec, template: Template) -> TableTemplate | None:
+    """The template table extraction reads a printed table as: the format's own, by code, else
+    the standard table its title names."""
+    own = {t.code: t for t in template.tables}
+    if table.code in own and table.standard_table in (None, own[table.code].standard_table):
+        return own[table.code]
+    return template.standard_match("".join(table.title_lines))
+
+
+def _table(table: TableSpec, page_no: int, template: Template, kind: str) -> ExtractedTable:
     paths = table.column_paths
     meanings = table.meanings
     stated = table.columns or [None] * len(paths)
-    columns = [
-        Column(i, path, column_kind(path, means, meaning), means)
-        for i, (path, means, meaning) in enumerate(
-            zip(paths, meanings, stated, strict=True), start=1
-        )
+    read_as = _table_template(table, template)
+    columns = with_measures(
+        [
+            Column(i, path, column_kind(path, means, meaning), means)
+            for i, (path, means, meaning) in enumerate(
+                zip(paths, meanings, stated, strict=True), start=1
+            )
+        ],
+        read_as,
+        kind,
+    )
+    texts_by_row = [[squeeze(table.text_of(v)) for v in row.values] for row in table.rows]
+    # What extraction reads of each row's entity: the code where the row prints it, and the
+    # block it is printed in (disclosure.tables.rows_to_owners).
+    printed = [
+        row.entity_code if row.entity_code and row.entity_code in texts else None
+        for row, texts in zip(table.rows, texts_by_row, strict=True)
     ]
+    owners = rows_to_owners(
+        [
+            (RowKind(row.kind), code or _first_label(columns, texts))
+            for row, code, texts in zip(table.rows, printed, texts_by_row, strict=True)
+        ]
+    )
     amounts = [c.kind is ColumnKind.AMOUNT for c in columns]
     labels = [c.column_no - 1 for c in columns if c.kind is ColumnKind.LABEL]
     cells: list[Cell] = []
     for row_no, row in enumerate(table.rows, start=1):
-        kind = RowKind(row.kind)
-        texts = [squeeze(table.text_of(v)) for v in row.values]
+        row_kind = RowKind(row.kind)
+        texts = texts_by_row[row_no - 1]
         names = [None] * len(texts) if row.merged else row_labels(labels, texts)
         for col, (value, text) in enumerate(zip(row.values, texts, strict=True)):
             cells.append(
@@ -82,15 +116,16 @@ def _table(table: TableSpec, page_no: int) -> ExtractedTable:
                     column_path=paths[col],
                     template_path=meanings[col],
                     row_label=names[col],
-                    row_kind=kind,
+                    row_kind=row_kind,
                     subject_code=row.subject_code,
-                    entity_code=row.entity_code,
+                    entity_code=printed[row_no - 1],
                     text=text,
                     amount=value
                     if amounts[col] and isinstance(value, Decimal) and not row.numbering
                     else None,
                     page_no=page_no,
                     bbox=_bbox(row_no, col, len(paths) if row.merged else 1),
+                    owner_code=owners[row_no - 1],
                 )
             )
     return ExtractedTable(
@@ -104,8 +139,19 @@ def _table(table: TableSpec, page_no: int) -> ExtractedTable:
         cells=cells,
         is_empty=table.is_empty,
         notes=list(table.notes),
-        standard_table=table.standard_table,
+        standard_table=table.standard_table or (read_as.standard_table if read_as else None),
+        classification=read_as.classification if read_as else None,
+        kind=kind,
     )
+
+
+def _first_label(columns: Sequence[Column], texts: Sequence[str]) -> str | None:
+    labels = (
+        texts[c.column_no - 1]
+        for c in columns
+        if c.kind is ColumnKind.LABEL and c.column_no <= len(texts)
+    )
+    return next((text for text in labels if text), None)
 
 
 def row_labels(labels: Sequence[int], texts: Sequence[str]) -> list[str | None]:

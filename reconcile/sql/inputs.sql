@@ -215,24 +215,25 @@ FULL JOIN b
 JOIN p ON p.pair_no = coalesce(a.pair_no, b.pair_no)
 WHERE coalesce(a.value, 0) <> coalesce(b.value, 0);
 
--- 项 (7-digit subject) rows of two tables agree, pair by pair, once each side is summed over
--- its entities.
+-- 项 (7-digit subject) rows of a table at the department's level, pair by pair: the rows of no
+-- entity when it prints them, else summed over its entities.
+CREATE OR REPLACE TEMP MACRO department_items(tc, pairs, side) AS TABLE
+WITH items AS (
+    SELECT *, bool_or(entity_key IS NULL) OVER (PARTITION BY pair_no, doc_id, table_no) AS has_own
+    FROM pair_rows(tc, pairs, side, ['subject'])
+    WHERE length(subject_code) = 7
+)
+SELECT pair_no, doc_id, subject_code, min(table_no) AS table_no, min(row_no) AS row_no,
+    min(column_no) AS column_no, sum(value) AS value
+FROM items
+WHERE entity_key IS NULL OR NOT has_own
+GROUP BY ALL;
+
+-- 项 (7-digit subject) rows of two tables agree, pair by pair, at the department's level.
 CREATE OR REPLACE TEMP MACRO compare_item_pairs(a_table, b_table, pairs) AS TABLE
 WITH
-a AS (
-    SELECT pair_no, doc_id, subject_code, min(table_no) AS table_no, min(row_no) AS row_no,
-        min(column_no) AS column_no, sum(value) AS value
-    FROM pair_rows(a_table, pairs, 1, ['subject'])
-    WHERE length(subject_code) = 7
-    GROUP BY ALL
-),
-b AS (
-    SELECT pair_no, doc_id, subject_code, min(table_no) AS table_no, min(row_no) AS row_no,
-        min(column_no) AS column_no, sum(value) AS value
-    FROM pair_rows(b_table, pairs, 2, ['subject'])
-    WHERE length(subject_code) = 7
-    GROUP BY ALL
-),
+a AS (SELECT * FROM department_items(a_table, pairs, 1)),
+b AS (SELECT * FROM department_items(b_table, pairs, 2)),
 p AS (SELECT generate_subscripts(pairs, 1) AS pair_no, unnest(pairs) AS pair)
 SELECT
     coalesce(a.doc_id, b.doc_id) AS doc_id,

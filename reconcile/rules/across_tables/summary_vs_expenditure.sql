@@ -14,10 +14,18 @@ spending AS (
     SELECT *, regexp_replace(name, '支出$', '') AS short FROM lines
     WHERE table_key = 'std:收支总表' AND side_kind = 'expenditure' AND measure = side_kind
 ),
-function_sides AS (  -- the expenditure list(s) that print lines named after the classes
-    SELECT DISTINCT s.doc_id, s.table_no, s.side
+matches AS (  -- per expenditure list, how many of its lines are named after the classes
+    SELECT s.doc_id, s.table_no, s.side, count(*) AS named
     FROM spending AS s
     JOIN classes AS c ON c.doc_id = s.doc_id AND c.name = s.short
+    GROUP BY ALL
+),
+function_sides AS (  -- the list by function: the one naming the most classes
+    SELECT m.doc_id, m.table_no, m.side
+    FROM matches AS m
+    WHERE m.named = (SELECT max(o.named) FROM matches AS o WHERE o.doc_id = m.doc_id)
+      AND (SELECT count(*) FROM matches AS o
+           WHERE o.doc_id = m.doc_id AND o.named = m.named) = 1
 ),
 functions AS (
     SELECT s.* FROM spending AS s

@@ -5,12 +5,11 @@
 -- description_en: The fiscal appropriations summary's (06) 本年支出 = the totals of tables 07, 15 and 18; each function line = the sum of those tables' 类 rows of that name.
 WITH
 spending AS (SELECT * FROM lines WHERE table_code = '06' AND side = '支出/项目'),
-classes AS (
+classes AS (  -- each table's 类 rows at the department's level (summed over entities' blocks)
     SELECT doc_id, row_label AS name, min(table_code) AS table_code, min(row_no) AS row_no,
         min(column_no) AS column_no, sum(value) AS value
-    FROM amount_cells
-    WHERE table_code IN ('07', '15', '18') AND row_kind = 'subject'
-      AND length(subject_code) = 3 AND column_path = '合计'
+    FROM department_subjects
+    WHERE table_code IN ('07', '15', '18') AND length(subject_code) = 3 AND column_path = '合计'
     GROUP BY doc_id, row_label
 ),
 units AS (
