@@ -119,6 +119,7 @@ class Disclosure:
     unit_name: str | None
     tables: list[ExtractedTable]
     scope: str = "部门"  # 部门 (a department's 部门预算) or 单位 (a body's 单位预算)
+    parser: str = "pdfminer"  # what read its pages: playa | pdfminer | mixed (disclosure.extract)
 
     def table(self, code: str) -> ExtractedTable | None:
         return next((t for t in self.tables if t.table_code == code), None)
