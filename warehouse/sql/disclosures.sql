@@ -27,5 +27,7 @@ CREATE TABLE IF NOT EXISTS disclosures (
     flow_run_id VARCHAR,                -- the Prefect flow run that saw it, when run by Prefect
     ingested_at TIMESTAMP NOT NULL,     -- UTC
     status_changed_at TIMESTAMP NOT NULL, -- UTC
-    scope VARCHAR                       -- 部门 (a department's 部门预算) | 单位 (a body's 单位预算)
+    scope VARCHAR,                      -- 部门 (a department's 部门预算) | 单位 (a body's 单位预算)
+    parser VARCHAR                      -- what read its pages: playa | pdfminer | mixed (some pages
+                                        -- by each); NULL when not extracted
 );
