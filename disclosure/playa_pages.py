@@ -152,8 +152,9 @@ class _Reader:
         self.rects: list[dict] = []
         self.curves: list[dict] = []
         self.images: list[dict] = []
-        # pdfminer's pen position at the end of each text object, by PLAYA's position there
-        self._pen: dict[tuple[Matrix, Point], Point] = {}
+        # The pen positions (pdfminer's, with the line matrix) handed back to PLAYA's
+        # interpreter at the end of each text object: where the next one may start.
+        self._pens: set[tuple[Matrix, Point]] = set()
 
     # text -----------------------------------------------------------------------------------
 
@@ -169,11 +170,10 @@ class _Reader:
         y: float
         if start == (0, 0):
             x, y = 0, 0  # pdfminer's pen after BT, Td, TD, Tm, T*
-        else:
-            pen = self._pen.get((line_matrix, start))
-            if pen is None:
-                raise NotExact("text position moved by a text operator that shows nothing")
-            x, y = pen
+        elif (line_matrix, start) in self._pens:
+            x, y = start  # where the text object before left it (or q saved it)
+        else:  # moved by PLAYA's own arithmetic, for a TJ that shows nothing
+            raise NotExact("text position moved by a text operator that shows nothing")
         # pdfminer.pdfdevice.PDFTextDevice.render_string(_horizontal), step for step
         matrix = mult_matrix(line_matrix, obj.ctm)
         fontsize = gstate.fontsize
@@ -237,7 +237,10 @@ class _Reader:
                 if cid == 32 and wordspace:
                     x += wordspace
                 needcharspace = True
-        self._pen[(line_matrix, obj._get_next_glyph_offset())] = (x, y)
+        # The interpreter starts the next text object where this one ends: at pdfminer's pen,
+        # which spares PLAYA working out its own (decoding the strings a second time).
+        obj._next_glyph_offset = (x, y)
+        self._pens.add((line_matrix, (x, y)))
 
     # paths ----------------------------------------------------------------------------------
 
