@@ -51,7 +51,7 @@ def start_server(home: Path) -> tuple[subprocess.Popen, dict[str, str]]:
     server = subprocess.Popen(
         ["scripts/prefect-server"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
     )
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 900  # minutes, on a loaded machine
     while True:
         try:
             urllib.request.urlopen(env["PREFECT_API_URL"] + "/health", timeout=2)

@@ -93,6 +93,10 @@ def _run_mode(mode: str, pdfs: list[str]) -> dict:
         resource.getrusage(resource.RUSAGE_CHILDREN),
     )
     cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    if mode.endswith("-2") and not mode.startswith("playa_workers"):
+        # extract_disclosure(workers=2) forks from a forkserver: its processes are not this
+        # one's children, and their CPU time is not counted here
+        cpu = float("nan")
     peak_kb = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
