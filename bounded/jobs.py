@@ -26,9 +26,11 @@ JOBS: dict[str, Callable[..., Any]] = {"extract": extract_disclosure, "peek": pe
 
 def warm_up() -> None:
     """Pay once, in the worker, what every child it forks would otherwise pay again on its
-    first job: importing PDFium (~70 ms) and reading the templates. (Not pandas: its address
-    space would count against each child's memory limit before it parses anything.)"""
+    first job: importing PDFium (~70 ms) and PLAYA, and reading the templates. (Not pandas: its
+    address space would count against each child's memory limit before it parses anything.)"""
     import pypdfium2  # noqa: F401  (imported lazily by disclosure.pdf, where a PDF is read)
+
+    import disclosure.playa_pages  # noqa: F401  (PLAYA and pdfminer's font metrics, ~60 ms)
 
     for name in template_names():
         load_template(name)

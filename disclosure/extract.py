@@ -48,11 +48,41 @@ def _open_error(path: Path, exc: BaseException) -> ExtractionError:
     return DamagedPdf(str(path), f"damaged or truncated PDF: {detail}")
 
 
+PARSERS = ("playa", "pdfminer")
+DEFAULT_PARSER = "playa"
+
+
 def read_pages(
-    path: str | os.PathLike[str], first: int = 0, last: int | None = None
+    path: str | os.PathLike[str],
+    first: int = 0,
+    last: int | None = None,
+    parser: str = DEFAULT_PARSER,
 ) -> list[PageContent]:
-    """Read pages [first, last) of a PDF into PageContent, closing each page after use."""
+    """Read pages [first, last) of a PDF into PageContent, closing each page after use.
+
+    `parser` 'playa' reads each page with PLAYA (`disclosure.playa_pages`), and with pdfminer
+    each page PLAYA cannot read exactly as pdfminer does; 'pdfminer' reads every page with
+    pdfminer. Each PageContent says which read it. A file PLAYA cannot open at all is read
+    with pdfminer, which then says what is wrong with it.
+    """
+    if parser not in PARSERS:
+        raise ValueError(f"parser must be one of {', '.join(PARSERS)}, not {parser!r}")
     path = Path(path)
+    if parser == "playa":
+        try:
+            return _read_with_playa(path, first, last)
+        except MemoryError:
+            raise
+        except _PdfminerNeeded:
+            pass
+    return _read_with_pdfminer(path, first, last)
+
+
+class _PdfminerNeeded(Exception):
+    """PLAYA cannot open the file: pdfminer reads it (or says why it cannot)."""
+
+
+def _read_with_pdfminer(path: Path, first: int, last: int | None) -> list[PageContent]:
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages[first:last]
@@ -69,32 +99,118 @@ def read_pages(
         raise _open_error(path, exc) from exc
 
 
-def _read_pages_parallel(path: Path, pages: int, workers: int) -> list[PageContent]:
+def _read_with_playa(path: Path, first: int, last: int | None) -> list[PageContent]:
+    import playa
+    from playa.xref import XRefFallback
+
+    from disclosure.playa_pages import FontReadings, NotExact, PlayaPage
+
+    try:
+        document = playa.open(path, space="page")
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise _PdfminerNeeded() from exc
+    contents: list[PageContent] = []
+    with document, _Pdfminer(path) as pdfminer:
+        try:
+            repaired = any(isinstance(x, XRefFallback) for x in document.xrefs)
+            count = len(document.pages)
+        except MemoryError:
+            raise
+        except Exception as exc:
+            raise _PdfminerNeeded() from exc
+        # A damaged file (no cross-reference table: PLAYA rebuilds one from the objects it
+        # finds, and reads a truncated file's pages as empty), or one without pages: pdfminer
+        # reads it, or says what is wrong with it, as it always did.
+        if repaired or count == 0:
+            raise _PdfminerNeeded()
+        fonts = FontReadings()
+        for index in range(first, count if last is None else min(last, count)):
+            try:
+                page = PlayaPage(document.pages[index], index + 1, fonts)
+            except MemoryError:
+                raise
+            except (NotExact, Exception):  # any page PLAYA cannot read as pdfminer does
+                contents.append(pdfminer.page(index))
+                continue
+            contents.append(page_to_content(page, index + 1, parser="playa"))
+    return contents
+
+
+class _Pdfminer:
+    """pdfplumber over pdfminer, opened only if a page needs it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pdf: pdfplumber.PDF | None = None
+
+    def __enter__(self) -> _Pdfminer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+    def page(self, index: int) -> PageContent:
+        try:
+            if self._pdf is None:
+                self._pdf = pdfplumber.open(self.path)
+            page = self._pdf.pages[index]
+            try:
+                return page_to_content(page, index + 1)
+            finally:
+                page.close()
+        except ExtractionError:
+            raise
+        except Exception as exc:
+            raise _open_error(self.path, exc) from exc
+
+
+def _read_pages_parallel(
+    path: Path, pages: int, workers: int, parser: str = DEFAULT_PARSER
+) -> list[PageContent]:
     """Split the pages into contiguous ranges, one process each; each opens the file itself."""
     step = max(_MIN_PAGES_PER_WORKER, -(-pages // workers))
     ranges = [(start, min(start + step, pages)) for start in range(0, pages, step)]
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=min(workers, len(ranges)), mp_context=context) as pool:
-        parts = pool.map(read_pages, [path] * len(ranges), *zip(*ranges, strict=True))
+        parts = pool.map(
+            read_pages,
+            [path] * len(ranges),
+            *zip(*ranges, strict=True),
+            [parser] * len(ranges),
+        )
         return [content for part in parts for content in part]
 
 
+def parser_of(contents: list[PageContent]) -> str:
+    """Which parser read a document's pages: 'playa', 'pdfminer', or 'mixed'."""
+    used = {c.parser for c in contents}
+    return used.pop() if len(used) == 1 else "mixed" if used else DEFAULT_PARSER
+
+
 def extract_disclosure(
-    path: str | os.PathLike[str], *, template: str | Template | None = None, workers: int = 1
+    path: str | os.PathLike[str],
+    *,
+    template: str | Template | None = None,
+    workers: int = 1,
+    parser: str = DEFAULT_PARSER,
 ) -> Disclosure:
     """Every ruled table of a disclosure PDF, cell by cell, with the document's identity.
 
     The template is detected from the titles the document prints unless `template` names one
     (or is one: `disclosure.template.template_from_file`).
     `workers` > 1 reads page ranges in that many processes (pdfminer is not thread-safe).
+    `parser` says what reads the pages (`read_pages`); the Disclosure records which did.
     """
     path = Path(path)
     sniff_pdf(path)
     count = count_pages(path)  # None when PDFium cannot open it: read_pages then says why
     if workers > 1 and count is not None and count >= 2 * _MIN_PAGES_PER_WORKER:
-        contents = _read_pages_parallel(path, count, workers)
+        contents = _read_pages_parallel(path, count, workers, parser)
     else:
-        contents = read_pages(path)
+        contents = read_pages(path, parser=parser)
         count = len(contents)
     if not any(c.char_count for c in contents):
         if any(c.image_count for c in contents):
@@ -135,4 +251,5 @@ def extract_disclosure(
         tables=tables,
         scope=read_scope(reading, [t.title for t in tables if t.table_code]),
         kind="决算" if finals * 2 > len(standard) else "预算",
+        parser=parser_of(contents),
     )

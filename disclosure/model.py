@@ -130,6 +130,7 @@ class Disclosure:
     tables: list[ExtractedTable]
     scope: str = "部门"  # 部门 (a department's 部门预算) or 单位 (a body's 单位预算)
     kind: str = "预算"  # 预算 (budget) or 决算 (final accounts), from its tables' titles
+    parser: str = "pdfminer"  # what read its pages: playa | pdfminer | mixed (disclosure.extract)
 
     def table(self, code: str) -> ExtractedTable | None:
         return next((t for t in self.tables if t.table_code == code), None)

@@ -63,6 +63,7 @@ class PageContent:
     grids: tuple[Grid, ...]
     char_count: int
     image_count: int
+    parser: str = "pdfminer"  # what read it: 'playa' or 'pdfminer' (disclosure.extract)
 
     def elements(self) -> list[TextLine | Grid]:
         """Lines and grids in reading order (top to bottom)."""
@@ -228,7 +229,7 @@ class _TableFinder(TableFinder):
         self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
 
 
-def page_to_content(page: Page, page_no: int) -> PageContent:
+def page_to_content(page: Page, page_no: int, parser: str = "pdfminer") -> PageContent:
     """Read one page: find ruled grids, give their cells text, gather the remaining lines."""
     # pdfplumber builds its objects through this method: a lean one for chars (see above).
     page.process_object = MethodType(_lean_process_object, page)  # type: ignore[method-assign]
@@ -254,4 +255,5 @@ def page_to_content(page: Page, page_no: int) -> PageContent:
         grids=tuple(grids),
         char_count=len(chars),
         image_count=len(page.images),
+        parser=parser,
     )

@@ -111,6 +111,6 @@ def ingest(
     outcomes += load_all(screened.refused, warehouse)
     outcomes += record_duplicates(batch.repeats, warehouse)
     publish_data_docs(gate)
-    summary = summarise(batch.unchanged, [*outcomes, *fetched.outcomes()])
+    summary = summarise(batch.unchanged, [*outcomes, *fetched.outcomes()], parsing.parser)
     publish_ingest(summary, warehouse, fetched.source_uri, fetched)
     return summary

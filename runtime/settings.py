@@ -15,7 +15,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -44,6 +44,7 @@ class ExtractSettings:
     memory_mb: int = Limits.memory_mb  # per document: the child's address space (RLIMIT_AS)
     max_pages: int = Limits.max_pages
     dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786; None extracts on this machine
+    parser: str = "playa"  # what reads the pages: playa (pdfminer where it must) or pdfminer
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "workers", max(1, self.workers))
@@ -92,6 +93,12 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(
         None,
         description="Extract on this Dask scheduler (tcp://HOST:8786) instead of locally.",
+    )
+    parser: Literal["playa", "pdfminer"] = Field(
+        "playa",
+        description="What reads the pages beneath pdfplumber: playa (compiled, twice as fast; "
+        "a page it cannot read exactly as pdfminer does is read by pdfminer) or pdfminer "
+        "(every page). The cells are the same either way (docs/performance.md).",
     )
     max_pages: int = Field(
         Limits.max_pages,
@@ -185,6 +192,7 @@ class Settings(BaseSettings):
             memory_mb=self.extract_memory_mb,
             max_pages=self.max_pages,
             dask_address=self.dask_address,
+            parser=self.parser,
             **values,
         )
 

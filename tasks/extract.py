@@ -36,13 +36,13 @@ class Extraction:
         return self.document.file_name
 
 
-def extract(document: Document) -> Extraction:
+def extract(document: Document, parser: str = "playa") -> Extraction:
     """Extract the kept raw copy in this process (its bytes are the doc_id); errors name the
     source file."""
     from disclosure.extract import extract_disclosure  # PDF libraries: not in a run's process
 
     try:
-        return Extraction(document, extract_disclosure(document.readable_path))
+        return Extraction(document, extract_disclosure(document.readable_path, parser=parser))
     except ExtractionError as error:
         return Extraction(document, reason=error.reason, message=f"{document.path}: {error.detail}")
 
@@ -61,15 +61,19 @@ def extraction_of(document: Document, done: Bounded) -> Extraction:
 
 @task(name="extract", task_run_name="extract-{document.label}", cache_policy=NO_CACHE)
 def extract_document(
-    document: Document, pool: Pool | None = None, limits: Limits | None = None
+    document: Document,
+    pool: Pool | None = None,
+    limits: Limits | None = None,
+    parser: str = "playa",
 ) -> Extraction:
     """Parse the kept copy in a bounded child: one of `pool`'s workers, or — on a Dask worker,
-    which has no pool of its own — a pool of one started for it, with `limits`."""
+    which has no pool of its own — a pool of one started for it, with `limits`. `parser` says
+    what reads its pages (`disclosure.extract.read_pages`)."""
     if pool is not None:
-        done = pool.run("extract", document.readable_path)
+        done = pool.run("extract", document.readable_path, parser=parser)
     else:
         with Pool(1, limits or Limits()) as own:
-            done = own.run("extract", document.readable_path)
+            done = own.run("extract", document.readable_path, parser=parser)
     extraction = extraction_of(document, done)
     logger = get_run_logger()
     if extraction.disclosure is None:
@@ -77,7 +81,7 @@ def extract_document(
     else:
         d = extraction.disclosure
         logger.info(
-            "%s: %s %s %s, %d tables, %d cells (%d pages in %.1f s, peak %.0f MB)",
+            "%s: %s %s %s, %d tables, %d cells (%d pages by %s in %.1f s, peak %.0f MB)",
             document.file_name,
             d.unit_code,
             d.unit_name,
@@ -85,6 +89,7 @@ def extract_document(
             len(d.tables),
             d.cell_count,
             d.page_count,
+            d.parser,
             done.seconds,
             done.peak_rss_mb,
         )

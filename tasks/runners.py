@@ -145,13 +145,13 @@ def extractions(
         # Twice as many threads as worker processes: while one thread unpickles its result and
         # reports its task run, another has the next document waiting for the freed worker.
         runner = ThreadPoolTaskRunner(max_workers=2 * pool.workers)
-        parameters = {"pool": pool}
+        parameters = {"pool": pool, "parser": settings.parser}
     else:
         # prefect-dask is an optional dependency (extra `dask`): only this path imports it.
         from prefect_dask import DaskTaskRunner
 
         runner = DaskTaskRunner(address=settings.dask_address)
-        parameters = {"pool": None, "limits": settings.limits()}
+        parameters = {"pool": None, "limits": settings.limits(), "parser": settings.parser}
     with runner:
         for document in longest_first(documents):
             future = runner.submit(extract_document, {"document": document, **parameters})

@@ -30,6 +30,7 @@ _EXPLAINED = (Status.QUARANTINED, Status.REJECTED, Status.UNAVAILABLE, Status.FA
 @dataclass(frozen=True)
 class IngestSummary:
     outcomes: tuple[Outcome, ...]
+    parser: str | None = None  # what read the pages (BUDGET_PARSER): playa | pdfminer
 
     def having(self, *statuses: Status) -> list[Outcome]:
         return [o for o in self.outcomes if o.status in statuses]
@@ -72,6 +73,8 @@ class IngestSummary:
     def to_text(self) -> str:
         """The headline, then one line per input: what changed first, unchanged files last."""
         lines = [f"ingest: {self.headline}"]
+        if self.parser:
+            lines.append(f"  parser       {_parser_words(self.parser)}")
         for o in self.ordered():
             lines.append(f"  {o.status:<12} {o.file_name}  {_detail(o)}".rstrip())
         return "\n".join(lines)
@@ -90,6 +93,8 @@ class IngestSummary:
             "|" + "---:|" * len(counts),
             "| " + " | ".join(str(n) for n in counts.values()) + " |",
         ]
+        if self.parser:
+            parts += ["", f"Pages read by {_parser_words(self.parser)}."]
         rows = [
             (o.file_name, o.status, o.unit_year, o.reason or "", o.message or "")
             for o in self.ordered()
@@ -106,6 +111,12 @@ class IngestSummary:
             parts += ["", "| superseded | by |", "|---|---|"]
             parts += [f"| {o.superseded_file} | {o.file_name} |" for o in self.supersessions]
         return "\n".join(parts) + "\n"
+
+
+def _parser_words(parser: str) -> str:
+    if parser == "playa":
+        return "playa (pdfminer for a page PLAYA cannot read exactly)"
+    return parser
 
 
 def _detail(o: Outcome) -> str:
@@ -143,8 +154,11 @@ def superseded_in_run(outcomes: Iterable[Outcome]) -> list[Outcome]:
 
 
 @task(name="summarise", task_run_name="summarise", cache_policy=NO_CACHE)
-def summarise(unchanged: Sequence[Outcome], outcomes: Sequence[Outcome]) -> IngestSummary:
-    summary = IngestSummary((*superseded_in_run(outcomes), *unchanged))
+def summarise(
+    unchanged: Sequence[Outcome], outcomes: Sequence[Outcome], parser: str | None = None
+) -> IngestSummary:
+    """Every input's outcome; `parser` names what read the pages (the run's setting)."""
+    summary = IngestSummary((*superseded_in_run(outcomes), *unchanged), parser)
     # The run's markdown artifact (these counts, its duration, links) is tasks.artifacts'.
     logger = get_run_logger()
     logger.info(summary.headline)

@@ -122,6 +122,7 @@ def record(
     table_count: int | None = None,
     cell_count: int | None = None,
     flow_run_id: str | None = None,
+    parser: str | None = None,
 ) -> None:
     at = now()
     con.execute(
@@ -129,8 +130,8 @@ def record(
         INSERT INTO disclosures (
             doc_id, source_uri, file_name, byte_size, raw_path, template, year, unit_code,
             unit_name, scope, kind, page_count, table_count, cell_count, status, reason, message,
-            superseded_by, flow_run_id, ingested_at, status_changed_at
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            superseded_by, flow_run_id, ingested_at, status_changed_at, parser
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
         """,
         [
             document.doc_id,
@@ -153,6 +154,7 @@ def record(
             flow_run_id,
             at,
             at,
+            parser,
         ],
     )
 

@@ -346,6 +346,7 @@ COLUMN_GLOSSARY = {
     "file_name": "the file's name where it was found",
     "status": "loaded | quarantined | superseded | duplicate",
     "page_count": "pages of the PDF",
+    "parser": "what read the pages: playa | pdfminer | mixed",
     "table_count": "tables extracted",
     "cell_count": "cells extracted",
     "byte_size": "size of the file in bytes",

@@ -289,6 +289,7 @@ def _commit_load(
         table_count=len(disclosure.tables),
         cell_count=cells.num_rows,
         flow_run_id=flow_run_id,
+        parser=disclosure.parser,
     )
     replaced = [document.doc_id, *([previous.doc_id] if previous else [])]
     con.execute("DELETE FROM budget_tables WHERE list_contains(?, doc_id)", [replaced])

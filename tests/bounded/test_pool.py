@@ -38,7 +38,15 @@ def test_a_good_file_is_peeked_and_extracted(pool: Pool) -> None:
     done = pool.run("extract", SEED)
     assert done.ok and isinstance(done.value, Disclosure)
     assert (done.value.unit_code, done.value.year, done.value.cell_count) == ("010", 2024, 1437)
+    assert done.value.parser == "playa"  # the default
     assert done.peak_rss_mb > 0
+
+
+def test_the_parser_chosen_reaches_the_child(pool: Pool) -> None:
+    by_pdfminer = pool.run("extract", SEED, parser="pdfminer")
+    assert by_pdfminer.ok and by_pdfminer.value.parser == "pdfminer"
+    by_playa = pool.run("extract", SEED, parser="playa")
+    assert by_playa.ok and by_playa.value.tables == by_pdfminer.value.tables
 
 
 def test_a_decompression_bomb_stops_at_the_memory_limit(pool: Pool, bomb_pdf: Path) -> None:

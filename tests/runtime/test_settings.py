@@ -29,6 +29,17 @@ def test_explicit_values_win_over_the_environment_which_wins_over_defaults(
     assert Settings.load(max_download_mb=1.5).http().max_bytes == 1_572_864
 
 
+def test_the_parser_is_playa_unless_budget_parser_says_pdfminer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings.load().extract().parser == "playa"
+    monkeypatch.setenv("BUDGET_PARSER", "pdfminer")
+    assert Settings.load().extract().parser == "pdfminer"
+    monkeypatch.setenv("BUDGET_PARSER", "pypdfium2")
+    with pytest.raises(ValidationError, match="parser"):
+        Settings.load()
+
+
 def test_a_value_that_does_not_parse_names_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BUDGET_WORKERS", "two")
     with pytest.raises(ValidationError, match="workers"):

@@ -97,3 +97,11 @@ def test_the_exit_code_tells_unavailable_inputs_and_failures_apart() -> None:
     assert IngestSummary((gone,)).exit_code == EXIT_UNAVAILABLE
     assert IngestSummary((gone, crashed)).exit_code == EXIT_FAILED
     assert "1 failed" in IngestSummary((crashed,)).headline
+
+
+def test_the_summary_names_the_parser_that_read_the_pages() -> None:
+    loaded = Outcome(doc("a.pdf"), Status.LOADED, unit_code="010", year=2024, unit_name="某局")
+    text = IngestSummary((loaded,), parser="playa").to_text().splitlines()
+    assert text[1] == "  parser       playa (pdfminer for a page PLAYA cannot read exactly)"
+    assert "Pages read by pdfminer." in IngestSummary((loaded,), parser="pdfminer").to_markdown()
+    assert "parser" not in IngestSummary((loaded,)).to_text()

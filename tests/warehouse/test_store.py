@@ -48,9 +48,9 @@ def test_load_records_the_document_its_tables_and_cells(
     outcome = store.load_disclosure(settings, doc, disclosure)
 
     assert (outcome.status, outcome.unit_code, outcome.year) == (Status.LOADED, "010", 2024)
-    assert query(settings, "SELECT doc_id, status, unit_name, page_count FROM disclosures") == [
-        (doc.doc_id, "loaded", "湖南省信访局", disclosure.page_count)
-    ]
+    assert query(
+        settings, "SELECT doc_id, status, unit_name, page_count, parser FROM disclosures"
+    ) == [(doc.doc_id, "loaded", "湖南省信访局", disclosure.page_count, "playa")]
     tables = query(settings, "SELECT table_code, title, row_count FROM budget_tables ORDER BY 1")
     assert tables == sorted((t.table_code, t.title, t.row_count) for t in disclosure.tables)
     ((count, total),) = query(settings, "SELECT count(*), sum(amount) FROM budget_cells")

@@ -28,5 +28,7 @@ CREATE TABLE IF NOT EXISTS disclosures (
     ingested_at TIMESTAMP NOT NULL,     -- UTC
     status_changed_at TIMESTAMP NOT NULL, -- UTC
     scope VARCHAR,                      -- 部门 (a department's 部门预算) | 单位 (a body's 单位预算)
-    kind VARCHAR                        -- 预算 (budget) | 决算 (final accounts): from the titles
+    kind VARCHAR,                       -- 预算 (budget) | 决算 (final accounts): from the titles
+    parser VARCHAR                      -- what read its pages: playa | pdfminer | mixed (some pages
+                                        -- by each); NULL when not extracted
 );
