@@ -97,3 +97,21 @@ def test_the_exit_code_tells_unavailable_inputs_and_failures_apart() -> None:
     assert IngestSummary((gone,)).exit_code == EXIT_UNAVAILABLE
     assert IngestSummary((gone, crashed)).exit_code == EXIT_FAILED
     assert "1 failed" in IngestSummary((crashed,)).headline
+
+
+def test_one_line_per_input_whatever_its_name_holds() -> None:
+    document = Document(Path("/in/line\nbreak\x1b[2J.pdf"), "c" * 64, 1)
+    summary = IngestSummary(
+        (
+            Outcome(
+                document,
+                Status.QUARANTINED,
+                reason="not_a_pdf",
+                message="/in/line\nbreak\x1b[2J.pdf: not a PDF",
+            ),
+        )
+    )
+    lines = summary.to_text().splitlines()
+    shown = "line\\nbreak\\x1b[2J.pdf"
+    assert lines[1] == f"  quarantined  {shown}  [not_a_pdf] /in/{shown}: not a PDF"
+    assert len(lines) == 2
