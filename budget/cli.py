@@ -108,7 +108,7 @@ def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
         typer.echo(f"{command}: {refused}", err=True)
         raise typer.Exit(code=1) from None
     except Exception as error:
-        full = no_space(error)  # a full disk, said by a library in its own words
+        full = no_space(error, settings.data_dir)  # a full disk, in a library's own words
         if full is None:
             raise
         typer.echo(f"{command}: {full}", err=True)

@@ -19,6 +19,7 @@ Validation runs on pandas frames whose amounts are `Decimal` objects (expectatio
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -352,7 +353,7 @@ class Gate:
         if labelled:  # rows of several documents: each unexpected row must name its document
             identify_by.append("label")
         cheap = {"result_format": "BOOLEAN_ONLY" if identify_by else "BASIC"}
-        results = definition.run(result_format=cheap, **run)
+        results = self._run(definition, cheap, run)
         if not results.success and identify_by:
             detailed = {
                 # The screen's rows are documents: each needs its own answer, so all of them.
@@ -360,8 +361,14 @@ class Gate:
                 "partial_unexpected_count": self.settings.examples,
                 "unexpected_index_column_names": identify_by,
             }
-            results = definition.run(result_format=detailed, **run)
+            results = self._run(definition, detailed, run)
         return list(results.results)
+
+    def _run(self, definition: Any, result_format: dict[str, Any], run: dict[str, Any]) -> Any:
+        """One GX validation; its result is kept in `gx/`, so a full disk names that folder."""
+        results = self.settings.results_dir
+        with writing(results) if results else contextlib.nullcontext():
+            return definition.run(result_format=result_format, **run)
 
 
 def _ephemeral_context(results_dir: Path | None, site: Path | None) -> Any:

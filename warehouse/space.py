@@ -30,9 +30,11 @@ class NoSpace(WarehouseError):
     """A write found its disk full."""
 
     @classmethod
-    def at(cls, path: Path | str) -> NoSpace:
+    def at(cls, path: Path | str, within: bool = False) -> NoSpace:
+        """`path`: the file (or folder) being written; `within`: a folder it was written in."""
+        where = f"in {path}" if within else str(path)
         return cls(
-            f"no space left on the device to write {path}: free some space and run again "
+            f"no space left on the device to write {where}: free some space and run again "
             "(nothing is lost: what was not written whole is written by the next run)"
         )
 
@@ -43,24 +45,31 @@ def writing(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        if error.errno == errno.ENOSPC:
+        # shutil.copytree gathers its failures in one `shutil.Error`, with no errno of its own.
+        if error.errno == errno.ENOSPC or _NO_SPACE in str(error):
             raise NoSpace.at(path) from error
         raise
 
 
-def no_space(error: BaseException) -> NoSpace | None:
-    """The `NoSpace` a failure means, when a write found its disk full; None otherwise."""
+def no_space(error: BaseException, folder: Path | None = None) -> NoSpace | None:
+    """The `NoSpace` a failure means, when a write found its disk full; None otherwise. A
+    write that does not say which file (a stream's `write`) is named by the `folder` it wrote
+    in, when the caller knows it (the data directory)."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, NoSpace):
             return current
+        path: str | None = None
         if isinstance(current, OSError) and current.errno == errno.ENOSPC:
-            return NoSpace.at(current.filename or "a file")
-        text = str(current)
-        if _NO_SPACE in text:
-            path = _QUOTED_PATH.search(text)
-            return NoSpace.at(path.group(1) if path else "a file")
+            path = current.filename or ""
+        elif _NO_SPACE in str(current):
+            quoted = _QUOTED_PATH.search(str(current))
+            path = quoted.group(1) if quoted else ""
+        if path is not None:
+            if path:
+                return NoSpace.at(path)
+            return NoSpace.at(folder, within=True) if folder else NoSpace.at("a file")
         current = current.__cause__ or current.__context__
     return None

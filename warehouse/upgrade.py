@@ -159,7 +159,7 @@ def finish_upgrade(plan: Plan) -> None:
     directory, and move it into place. Call under the writer lock."""
     build = plan.build
     _carry_history(plan.settings.parquet_dir, build.parquet_dir)
-    con = duckdb.connect(str(build.database))
+    con = connect(build.database, read_only=False, timeout_s=build.lock_timeout_s)
     try:
         _check_complete(con, plan)
         _keep_lineage(con, plan.sightings)
