@@ -3,6 +3,7 @@
     budget ingest --source samples/ --data-dir data    # keep, extract, check, load
     budget reconcile --data-dir data                   # check every accounting identity
     budget nightly --source URL --data-dir data        # both, as the nightly deployment does
+    budget upgrade --data-dir data                     # re-derive an older warehouse from raw/
     budget summary samples/                            # what extraction finds, per table
     budget cells samples/2024_010_湖南省信访局.pdf -t 07
     budget report --data-dir data                      # the latest reconciliation, as HTML
@@ -88,11 +89,12 @@ def _settings(**values: Any) -> Settings:
 def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
     """Around a flow run: a Prefect API (the configured server, or a temporary one that dies
     with this process: `wait()` for it, after importing the flow), and a warehouse that stayed
-    busy told in one line (exit code 1)."""
+    busy, is of another schema version or whose disk is full told in one line (exit code 1)."""
     import os
 
     from runtime.prefect_api import prefect_api
-    from warehouse.lock import WarehouseBusy
+    from warehouse.errors import WarehouseError
+    from warehouse.space import no_space
 
     collector.pause()  # while the flow is imported; each command settles it once it is
 
@@ -102,8 +104,14 @@ def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
     try:
         with prefect_api(settings.prefect_start_timeout_s) as api:
             yield api
-    except WarehouseBusy as busy:
-        typer.echo(f"{command}: {busy}", err=True)
+    except WarehouseError as refused:
+        typer.echo(f"{command}: {refused}", err=True)
+        raise typer.Exit(code=1) from None
+    except Exception as error:
+        full = no_space(error, settings.data_dir)  # a full disk, in a library's own words
+        if full is None:
+            raise
+        typer.echo(f"{command}: {full}", err=True)
         raise typer.Exit(code=1) from None
 
 
@@ -220,6 +228,34 @@ def nightly(source: Source, data_dir: DataDir = None) -> None:
         typer.echo(f"report: {report_path(warehouse, result.reconcile_run_id)}")
     typer.echo(f"query it: .venv/bin/duckdb -readonly {warehouse.database}")
     raise typer.Exit(code=result.ingest.exit_code)
+
+
+@app.command()
+def upgrade(
+    data_dir: DataDir = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Documents parsed at once, each in a bounded child process "
+            "[default: $BUDGET_WORKERS, else the number of cores]."
+        ),
+    ] = None,
+) -> None:
+    """Bring a warehouse written by older code up to this code's schema version: re-read every
+    PDF kept in raw/, in the order they were ingested, into a new warehouse, and swap it in.
+    `budget ingest` does it by itself; other commands refuse an older warehouse until then."""
+    settings = _settings(data_dir=data_dir, workers=workers)
+    warehouse = settings.warehouse()
+    if not warehouse.database.exists():
+        typer.echo(f"{warehouse.data_dir}: no warehouse.duckdb here, nothing to upgrade", err=True)
+        raise typer.Exit(code=2)
+    with _running("upgrade", settings) as api:
+        from flows.upgrade import upgrade as upgrade_flow  # imported while the API starts
+
+        api.wait()
+        collector.settle()  # the flow is imported
+        result = upgrade_flow(settings=settings)
+    typer.echo(result.to_text())
 
 
 @app.command()
@@ -384,10 +420,21 @@ def main() -> None:
     """The `budget` console script (and `python -m budget`, which `python -m flows.ingest`
     becomes: `runtime.command`)."""
     import os
+    import sys
 
     from runtime.command import PROG_NAME_VARIABLE
     from runtime.quick_exit import quick_exit
+    from warehouse.errors import WarehouseError
+    from warehouse.space import no_space
 
     prog_name = os.environ.pop(PROG_NAME_VARIABLE, None) or "budget"
     with quick_exit():
-        app(prog_name=prog_name)
+        try:
+            app(prog_name=prog_name)
+        except Exception as error:
+            # Not a bug: a warehouse of another version, busy, or a full disk. One line.
+            plain = error if isinstance(error, WarehouseError) else no_space(error)
+            if plain is None:
+                raise
+            print(f"{prog_name}: {plain}", file=sys.stderr)
+            raise SystemExit(1) from None

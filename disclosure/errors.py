@@ -26,6 +26,14 @@ class NoTextLayer(ExtractionError):
     reason = "no_text_layer"
 
 
+class UnreadableText(ExtractionError):
+    """A text layer whose glyphs map to no characters: pdfminer reads them as `(cid:NN)` codes
+    (a font without a ToUnicode map). The words are there to see, not to read: OCR would be
+    needed."""
+
+    reason = "unreadable_text"
+
+
 class DamagedPdf(ExtractionError):
     reason = "damaged"
 

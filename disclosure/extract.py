@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from disclosure.errors import (
     ExtractionError,
     NotABudgetDisclosure,
     NoTextLayer,
+    UnreadableText,
 )
 from disclosure.identity import derived_unit_code, read_scope, unit_name_from_titles
 from disclosure.model import Disclosure
@@ -34,6 +36,22 @@ from disclosure.template import NO_TEMPLATE, Template, detect_template, load_tem
 
 # Pages per worker task when a document is split across processes.
 _MIN_PAGES_PER_WORKER = 12
+
+# A glyph whose font maps it to no character comes out as `(cid:NN)`. Past this share of the
+# letters, the text is unreadable (a symbol font's few unmapped bullets stay far below it).
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+_UNREADABLE_SHARE = 0.5
+
+
+def _unmapped_share(texts: list[str]) -> float:
+    """Of the letters printed, the share that are unmapped glyphs (digits do not count: a
+    number font may map them while the words stay unmapped)."""
+    text = "".join(texts)
+    unmapped = len(_UNMAPPED.findall(text))
+    if not unmapped:
+        return 0.0
+    letters = sum(ch.isalpha() for ch in _UNMAPPED.sub("", text))
+    return unmapped / (unmapped + letters)
 
 
 def _open_error(path: Path, exc: BaseException) -> ExtractionError:
@@ -220,6 +238,13 @@ def extract_disclosure(
         raise NoTextLayer(str(path), "no text on any page")
     lines = [line.text for c in contents for line in c.lines]
     captions = [caption_text(g) for c in contents for g in c.grids]
+    unmapped = _unmapped_share([*lines, *captions])
+    if unmapped > _UNREADABLE_SHARE:
+        raise UnreadableText(
+            str(path),
+            f"its text cannot be read: {unmapped:.0%} of its letters are glyphs its fonts map "
+            "to no character ((cid:NN) codes, no ToUnicode map); OCR would be needed",
+        )
     if isinstance(template, Template):
         tmpl: Template | None = template
     else:

@@ -19,9 +19,13 @@ Validation runs on pandas frames whose amounts are `Decimal` objects (expectatio
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import shutil
 import time
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -41,16 +45,25 @@ from bounded.limits import Limits
 from disclosure.model import Disclosure
 from disclosure.template import NO_TEMPLATE, Template, load_template
 from expectations.datadocs import make_offline
+from expectations.datadocs.escaping import gx_name
+from expectations.datadocs.site import (
+    publish_site,
+    results_fingerprint,
+    site_current,
+    staged_site,
+)
 from expectations.frames import (
     frames_of,
     screen_frame,
     template_parameters,
 )
 from expectations.results import Check, GateResult
+from warehouse.space import writing
 
 SUITES = ("documents", "tables", "cells")  # the order findings are reported in
 SCREEN = "screen"  # the documents expectations that run before extraction
 DOCS_SITE = "budget_disclosures"
+RESULTS = "gx"  # beside docs/: the validation results Data Docs are built from
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,9 @@ class GateSettings:
     # the document fails `unknown_template`); a name only to force one.
     template: str | None = None
     max_pages: int = Limits.max_pages  # a longer file is refused before extraction
-    docs_dir: Path | None = None  # where Data Docs are built; None builds none
+    # Where Data Docs are built (None builds none). The results they are built from are kept
+    # beside it, in `<its folder>/gx/`, and built in its folder's `.staging/`.
+    docs_dir: Path | None = None
     examples: int = 5  # unexpected values kept per failed expectation
 
     def __post_init__(self) -> None:
@@ -71,6 +86,16 @@ class GateSettings:
             raise ValueError(f"examples must be >= 1, not {self.examples}")
         if self.docs_dir is not None:
             object.__setattr__(self, "docs_dir", Path(self.docs_dir).expanduser().resolve())
+
+    @property
+    def results_dir(self) -> Path | None:
+        """The validation results of the last run that validated: what Data Docs are built
+        from (GX's own JSON), kept so that a later run can rebuild a missing site."""
+        return self.docs_dir.with_name(RESULTS) if self.docs_dir else None
+
+    @property
+    def staging_dir(self) -> Path | None:
+        return self.docs_dir.with_name(".staging") if self.docs_dir else None
 
 
 def _template(name: str | None) -> Template:
@@ -115,7 +140,9 @@ class Gate:
 
     def __init__(self, settings: GateSettings | None = None) -> None:
         self.settings = settings or GateSettings()
-        self._context = _ephemeral_context(self.settings.docs_dir)
+        staging = self.settings.staging_dir
+        self._site = staged_site(staging) if staging else None  # where the site is built
+        self._context = _ephemeral_context(self.settings.results_dir, self._site)
         datasource = self._context.data_sources.add_pandas("disclosure")
         self._suite_meta: dict[str, dict[str, Any]] = {}
         self._definitions: dict[str, Any] = {}
@@ -154,12 +181,18 @@ class Gate:
             return {}
         started = time.perf_counter()
         run_id = RunIdentifier(run_name=SCREEN, run_time=dt.datetime.now(dt.UTC))
-        frame = screen_frame(counted, active)
+        # Rows are named as GX may show them (their labels hold file names).
+        frame = screen_frame(
+            {gx_name(label): n for label, n in counted.items()},
+            {gx_name(label): v for label, v in (active or {}).items()},
+        )
         results = self._validate(SCREEN, frame, self.parameters(None), run_id)
         seconds = (time.perf_counter() - started) / len(counted)
         screened = {}
         for label in counted:
-            checks = tuple(_check(SCREEN, r, self.settings.examples, label) for r in results)
+            checks = tuple(
+                _check(SCREEN, r, self.settings.examples, gx_name(label)) for r in results
+            )
             screened[label] = GateResult(label, checks, seconds, run_id.run_time)
         self._screened.update(screened)
         return screened
@@ -173,7 +206,7 @@ class Gate:
         template = _template(disclosure.template or self.settings.template)
         frames = frames_of(disclosure, template)
         parameters = self.parameters(template)
-        run_id = RunIdentifier(run_name=label, run_time=dt.datetime.now(dt.UTC))
+        run_id = RunIdentifier(run_name=gx_name(label), run_time=dt.datetime.now(dt.UTC))
         if label not in self._screened:  # PDFium could not count its pages; pdfplumber could
             self._screen_counted({label: disclosure.page_count})
         screened = self._screened.pop(label)
@@ -209,11 +242,13 @@ class Gate:
         run_time = dt.datetime.now(dt.UTC)
         for name, group in by_template.items():
             template = _template(name)
-            framed = [(frames_of(d, template), label) for d, label in group]
-            run_id = RunIdentifier(run_name=f"{group[0][1]} (+{len(group) - 1})", run_time=run_time)
+            framed = [(frames_of(d, template), gx_name(label)) for d, label in group]
+            run_id = RunIdentifier(
+                run_name=f"{gx_name(group[0][1])} (+{len(group) - 1})", run_time=run_time
+            )
             for suite in SUITES:
                 frame = pd.concat(
-                    [frames[suite].assign(label=label) for frames, label in framed],
+                    [frames[suite].assign(label=shown) for frames, shown in framed],
                     ignore_index=True,
                 )
                 results = self._validate(
@@ -221,7 +256,7 @@ class Gate:
                 )
                 for _, label in group:
                     checks[label] += [
-                        _check(suite, r, self.settings.examples, label) for r in results
+                        _check(suite, r, self.settings.examples, gx_name(label)) for r in results
                     ]
         seconds = (time.perf_counter() - started) / len(items)
         outcomes = []
@@ -240,19 +275,44 @@ class Gate:
         return outcomes
 
     def build_docs(self) -> Path | None:
-        """Build Data Docs for this run's validations; the site's index.html, or None.
+        """Build Data Docs; the site's index.html, or None when there is none.
 
-        A run that validated nothing leaves the last run's site as it is. GX's pages load their
-        CSS and JavaScript from public CDNs; the site gets those from XStatic packages instead,
-        its links rewritten (`expectations.datadocs`), so that it renders offline.
+        Built from the validation results of the last run that validated anything (this run's,
+        when it did), kept in `gx/`: whenever the site does not show them whole — after a run
+        that validated, and on any run that finds the site missing or incomplete
+        (`expectations.datadocs.site`). Built aside and moved into
+        `docs/` whole; a full disk raises `NoSpace` naming the site, and the previous site
+        stays. GX's pages load their CSS and JavaScript from public CDNs; the site gets those
+        from XStatic packages instead, its links rewritten (`expectations.datadocs`), so that
+        it renders offline.
         """
-        if self.settings.docs_dir is None:
+        docs, results = self.settings.docs_dir, self.settings.results_dir
+        if docs is None or results is None or self._site is None:
             return None
-        index = self.settings.docs_dir / "index.html"
-        if self._validations:
-            self._context.build_data_docs(site_names=[DOCS_SITE])
-            make_offline(self.settings.docs_dir)
-        return index if index.is_file() else None
+        index = docs / "index.html"
+        shown = results_fingerprint(results)
+        if not shown:  # nothing validated yet: nothing to show
+            return index if index.is_file() else None
+        if site_current(docs, shown):
+            return index
+        try:
+            with writing(docs):
+                self._context.build_data_docs(site_names=[DOCS_SITE])
+                make_offline(self._site)
+                return publish_site(self._site, docs, shown)
+        finally:
+            shutil.rmtree(self._site, ignore_errors=True)  # what a failed build left
+
+    def _fresh_results(self) -> None:
+        """Before this run's first validation: the kept results (the last run's) go, so that
+        Data Docs show this run's validations."""
+        results, staging = self.settings.results_dir, self.settings.staging_dir
+        if results is None or staging is None or not results.exists():
+            return
+        aside = staging / f"{os.getpid()}-{uuid.uuid4().hex}-gx"
+        staging.mkdir(parents=True, exist_ok=True)
+        os.rename(results, aside)
+        shutil.rmtree(aside, ignore_errors=True)
 
     def parameters(self, template: Template | None) -> dict[str, object]:
         """Values of the suites' `$PARAMETER`s: settings, today, and the template's codes."""
@@ -281,6 +341,8 @@ class Gate:
         run's store (and so in Data Docs).
         """
         definition = self._definitions[name]
+        if not self._validations:
+            self._fresh_results()
         run = {
             "batch_parameters": {"dataframe": frame},
             "expectation_parameters": dict(parameters),
@@ -291,7 +353,7 @@ class Gate:
         if labelled:  # rows of several documents: each unexpected row must name its document
             identify_by.append("label")
         cheap = {"result_format": "BOOLEAN_ONLY" if identify_by else "BASIC"}
-        results = definition.run(result_format=cheap, **run)
+        results = self._run(definition, cheap, run)
         if not results.success and identify_by:
             detailed = {
                 # The screen's rows are documents: each needs its own answer, so all of them.
@@ -299,23 +361,49 @@ class Gate:
                 "partial_unexpected_count": self.settings.examples,
                 "unexpected_index_column_names": identify_by,
             }
-            results = definition.run(result_format=detailed, **run)
+            results = self._run(definition, detailed, run)
         return list(results.results)
 
+    def _run(self, definition: Any, result_format: dict[str, Any], run: dict[str, Any]) -> Any:
+        """One GX validation; its result is kept in `gx/`, so a full disk names that folder."""
+        results = self.settings.results_dir
+        with writing(results) if results else contextlib.nullcontext():
+            return definition.run(result_format=result_format, **run)
 
-def _ephemeral_context(docs_dir: Path | None) -> Any:
+
+def _ephemeral_context(results_dir: Path | None, site: Path | None) -> Any:
+    """A GX context whose validation results go to `results_dir` (GX's own JSON files, so that
+    Data Docs can be built again later) and whose Data Docs site is built in `site`; both in
+    memory and none without them."""
+    stores = InMemoryStoreBackendDefaults(init_temp_docs_sites=False)
     sites = {}
-    if docs_dir is not None:
+    if results_dir is not None and site is not None:
+        stores.stores[stores.validation_results_store_name]["store_backend"] = {
+            "class_name": "TupleFilesystemStoreBackend",
+            "base_directory": str(results_dir),
+        }
         sites[DOCS_SITE] = {
             "class_name": "SiteBuilder",
             "store_backend": {
                 "class_name": "TupleFilesystemStoreBackend",
-                "base_directory": str(docs_dir),
+                "base_directory": str(site),
             },
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "site_section_builders": {
+                # Values found in a PDF are escaped before GX places them on a page.
+                "validations": {
+                    "renderer": {
+                        "module_name": "expectations.datadocs.escaping",
+                        "class_name": "EscapedValidationResultsPageRenderer",
+                    },
+                    # Every run (GX would leave out a run named "…profiling…": a file name).
+                    "run_name_filter": {"matches_regex": "^"},
+                },
+                "profiling": "None",
+            },
         }
     config = DataContextConfig(
-        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        store_backend_defaults=stores,
         data_docs_sites=sites,
         analytics_enabled=False,
         # GX draws a tqdm bar on stderr for every validation otherwise.

@@ -10,6 +10,7 @@ there are workers, or on a Dask cluster given its address (tasks.runners); resul
 validated and loaded as they finish, by this process, one writer.
 Every extraction passes the Great Expectations gate (tasks.validate) before it loads; a file
 that fails a critical expectation is quarantined. `--retry-quarantined` re-processes them.
+A warehouse written by older code (an older schema version) is upgraded first (flows.upgrade).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from prefect import flow
 from prefect.runtime import flow_run
 
 from expectations.gate import Gate
+from flows.documents import ingest_documents
+from flows.upgrade import upgrade
 from runtime.settings import Settings
 from sources import parse_source, source_label
 from tasks.artifacts import publish_ingest
@@ -35,21 +38,11 @@ from tasks.discover import discover
 from tasks.failures import plain_failures
 from tasks.fetch import fetch
 from tasks.limits import ensure_limits
-from tasks.load import load_all, record_duplicates
-from tasks.peek import peek_documents
-from tasks.progress import Progress
-from tasks.runners import extraction_pool, extractions
+from tasks.load import record_duplicates
+from tasks.runners import extraction_pool
 from tasks.summary import IngestSummary, summarise
-from tasks.validate import (
-    publish_data_docs,
-    quarantined_documents,
-    screen_documents,
-    validate,
-)
-
-# At most this many finished extractions per validation, then loaded: bounds the disclosures
-# held in memory at once.
-VALIDATION_BATCH = 8
+from tasks.validate import publish_data_docs, quarantined_documents
+from warehouse.upgrade import needs_upgrade
 
 
 def _flow_run_name() -> str:
@@ -92,25 +85,19 @@ def ingest(
     )
     warehouse, parsing = settings.warehouse(), settings.extract()
     ensure_limits()
-    outcomes = []
+    if needs_upgrade(warehouse):  # written by older code: re-derived from raw/ first
+        upgrade(settings=settings)
     # Untrusted PDFs are parsed only in the pool's bounded child processes (tasks.runners).
     with extraction_pool(parsing) as pool:
         fetched = fetch(parse_source(source), warehouse.data_dir, settings.http())
         batch = discover(fetched.folder, warehouse, fetched.origins)
         retries = quarantined_documents(warehouse) if retry_quarantined else []
-        documents = peek_documents([*batch.new, *retries], pool)
         gate = Gate(settings.gate())  # one Great Expectations context for the whole run
-        screened = screen_documents(documents, gate)
-        with (
-            extractions(screened.passed, pool, parsing) as extracted,
-            Progress("ingest", len(screened.passed)) as progress,
-        ):
-            # Validated as they finish, a few at a time: GX costs per expectation, not per row.
-            for done in extracted.batches(VALIDATION_BATCH):
-                outcomes += load_all(validate(done, gate), warehouse, progress)
-    outcomes += load_all(screened.refused, warehouse)
+        outcomes = ingest_documents([*batch.new, *retries], warehouse, pool, gate, parsing)
     outcomes += record_duplicates(batch.repeats, warehouse)
-    publish_data_docs(gate)
-    summary = summarise(batch.unchanged, [*outcomes, *fetched.outcomes()], parsing.parser)
+    publish_data_docs(gate)  # also when nothing was validated: rebuilt if missing or incomplete
+    summary = summarise(
+        [*batch.unchanged, *batch.unreadable], [*outcomes, *fetched.outcomes()], parsing.parser
+    )
     publish_ingest(summary, warehouse, fetched.source_uri, fetched)
     return summary

@@ -1,4 +1,5 @@
-"""File names for downloaded documents: safe to join to a folder, readable, stable.
+"""File names: for downloaded documents, safe to join to a folder, readable, stable; and any
+file name printed on one line (`printable`).
 
 A listing's link says what a file is called (`…/2024_010_湖南省信访局.pdf`,
 `…/%E9%A2%84%E7%AE%97.pdf`, or `…/..%2F..%2Fetc%2Fpasswd.pdf` from a hostile page). The name kept
@@ -81,3 +82,21 @@ def _truncate_utf8(text: str, limit: int) -> str:
     if len(data) <= limit:
         return text
     return data[:limit].decode("utf-8", errors="ignore").rstrip(" .")
+
+
+# Characters that would break a printed line or fool a terminal: controls (a newline, an
+# escape sequence), line and paragraph separators, and the bidirectional overrides that can
+# make a name read as another.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` (a file name, a message naming one) on one line, whatever it holds: each control
+    or direction-override character written as its escape (`\\n`, `\\x1b`, `\\u202e`)."""
+    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(0)) or _escape(m.group(0)), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

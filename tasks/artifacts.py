@@ -10,7 +10,8 @@
   reconciliation's findings, new errors and rule coverage, and the same links.
 
 The rows and the markdown are plain functions of the run's outcomes (tested without Prefect);
-`publish_ingest` is the task that sends them.
+`publish_ingest` is the task that sends them. File names, unit names and messages come from
+outside: written as text, never as markup (`tasks.markdown`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from prefect.runtime import flow_run
 
 from reconcile.runs import Run
 from tasks.fetch import Fetched
+from tasks.markdown import markdown_text
 from tasks.summary import IngestSummary
 from warehouse.documents import Outcome
 from warehouse.settings import WarehouseSettings
@@ -37,13 +39,15 @@ COLUMNS = ("file", "unit", "year", "status", "reason", "tables", "cells")
 
 
 def outcome_to_row(outcome: Outcome) -> dict[str, object]:
+    """One document's row; its file name and unit name (from outside) escaped, as the UI
+    renders cells as markdown."""
     unit = " ".join(p for p in (outcome.unit_code, outcome.unit_name) if p)
     return {
-        "file": outcome.file_name,
-        "unit": unit,
+        "file": markdown_text(outcome.file_name),
+        "unit": markdown_text(unit),
         "year": outcome.year if outcome.year is not None else "",
         "status": str(outcome.status),
-        "reason": outcome.reason or "",
+        "reason": markdown_text(outcome.reason or ""),
         "tables": outcome.tables if outcome.tables is not None else "",
         "cells": outcome.cells if outcome.cells is not None else "",
     }
@@ -81,7 +85,8 @@ def summary_markdown(
     lines = [
         summary.to_markdown().rstrip("\n"),
         "",
-        f"**Source** `{source}` → **data dir** `{data_dir}` · **duration** {duration}",
+        f"**Source** {markdown_text(source)} → **data dir** {markdown_text(data_dir)} · "
+        f"**duration** {duration}",
     ]
     if fetched is not None and fetched.downloads:
         counts = ", ".join(f"{n} {status}" for status, n in fetched.counts().items() if n)
@@ -167,7 +172,9 @@ def nightly_markdown(
         lines += [
             "",
             "**Not loaded**: "
-            + "; ".join(f"{o.file_name} ({o.reason})" for o in failures[:20])
+            + "; ".join(
+                f"{markdown_text(o.file_name)} ({markdown_text(o.reason)})" for o in failures[:20]
+            )
             + (f"; and {len(failures) - 20} more" if len(failures) > 20 else ""),
         ]
     if run is None:

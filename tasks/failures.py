@@ -1,20 +1,22 @@
 """How a run reports a failure that is not a bug: one line, without the traceback.
 
 Prefect logs every exception that ends a task or flow run with its traceback: right for bugs,
-noise for a warehouse that stayed busy past `BUDGET_LOCK_TIMEOUT_S` (`WarehouseBusy`), where the
-message already says who held it and what to do. `plain_failures()` — the first call of each
-flow — drops the traceback of those exceptions from the run loggers' records; the run still
-fails, with the message, in the log, the UI and the command's last line.
+noise for a warehouse that stayed busy past `BUDGET_LOCK_TIMEOUT_S`, one of another schema
+version, or a full disk (`warehouse.errors`), where the message already says what happened and
+what to do. `plain_failures()` — the first call of each flow — drops the traceback of those
+exceptions from the run loggers' records; the run still fails, with the message, in the log,
+the UI and the command's last line.
 """
 
 from __future__ import annotations
 
 import logging
 
-from warehouse.lock import WarehouseBusy
+from warehouse.errors import WarehouseError
+from warehouse.space import no_space
 
 # Exceptions whose message is the whole story.
-EXPECTED = (WarehouseBusy,)
+EXPECTED = (WarehouseError,)
 
 # The loggers Prefect's engines log a run's end with.
 _RUN_LOGGERS = ("prefect.task_runs", "prefect.flow_runs", "prefect.engine")
@@ -22,7 +24,8 @@ _RUN_LOGGERS = ("prefect.task_runs", "prefect.flow_runs", "prefect.engine")
 
 class _WithoutTraceback(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], EXPECTED):
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and (isinstance(error, EXPECTED) or no_space(error) is not None):
             record.exc_info = None
             record.exc_text = None
         return True

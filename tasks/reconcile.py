@@ -20,7 +20,7 @@ from prefect.runtime import task_run
 
 from reconcile.catalog import SEVERITIES, load_catalog, load_catalogs
 from reconcile.evaluation import Evaluation
-from reconcile.report import write_report
+from reconcile.report import report_path, write_report
 from reconcile.runs import (
     Run,
     combine,
@@ -31,6 +31,7 @@ from reconcile.runs import (
     still_current,
 )
 from reconcile.runs import record_run as keep_run
+from tasks.markdown import markdown_text
 from warehouse.ledger import now
 from warehouse.settings import WarehouseSettings
 
@@ -159,7 +160,9 @@ def findings_table(
     return [
         {
             "rule": f["rule_id"],
-            "unit": f"{f['unit_code']} {f['unit_name'] or ''}".strip(),
+            # What the PDF printed (names, labels, headers) is text, not markup: the UI renders
+            # a table's cells as markdown.
+            "unit": markdown_text(f"{f['unit_code']} {f['unit_name'] or ''}".strip()),
             "actual": _text(f["actual"]),
             "expected": _text(f["expected"]),
             "difference": _text(f["difference"]),
@@ -167,10 +170,10 @@ def findings_table(
             "severity": f["severity"],
             "year": f["year"],
             "table": f["table_code"],
-            "row": f["row_label"] or "",
-            "subject": f["subject_code"] or "",
-            "column": f["column_path"] or "",
-            "message": f["message"],
+            "row": markdown_text(f["row_label"] or ""),
+            "subject": markdown_text(f["subject_code"] or ""),
+            "column": markdown_text(f["column_path"] or ""),
+            "message": markdown_text(f["message"]),
         }
         for f in findings
     ]
@@ -242,8 +245,11 @@ def _text(value: Decimal | None) -> str:
 @task(name="check-reconciliation", task_run_name="check-reconciliation", cache_policy=NO_CACHE)
 def current_run(settings: WarehouseSettings) -> Run | None:
     """The latest reconciliation run, when the warehouse and the rules have not changed since
-    it ran (reconcile.runs.still_current): its findings stand, nothing to run again."""
+    it ran (reconcile.runs.still_current): its findings stand, nothing to run again. Its report
+    is written again when it is missing (a full disk stopped it, or someone removed it)."""
     run = still_current(settings)
     if run is not None:
         get_run_logger().info("nothing changed since reconciliation run %s", run.run_id)
+        if not report_path(settings, run.run_id).is_file():
+            get_run_logger().info("report: %s", write_report(settings, run))
     return run

@@ -1,9 +1,12 @@
 """Summarise: what a run did with every input — each file, each listing link — in one status.
 
 `loaded`, `unchanged`, `duplicate`, `superseded` (loaded, then superseded by a later version in
-the same run), `quarantined`, `rejected` (a link's file arrived but was not kept: not a PDF, too
-large), `unavailable` (a link's file did not arrive: 404, network; the next run tries again) and
-`failed` (the run itself failed on it: a crash). `exit_code` is what a command exits with.
+the same run), `quarantined`, `rejected` (not kept: a link's file that is not a PDF or too
+large, an input that is no file, such as a folder named `x.pdf`), `unavailable` (could not be
+read this time: a link's file that did not arrive — 404, network —, a file or folder the run may
+not read; the next run tries again) and `failed` (the run itself failed on it: a crash).
+`exit_code` is what a command exits with. File names and messages are printed one input per
+line, whatever they hold (`sources.names.printable`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from sources.names import printable
+from tasks.markdown import markdown_text
 from warehouse.documents import Outcome, Status
 
 # What a one-off command exits with (docs/run-it-nightly.md): every input has its outcome; some
@@ -76,7 +81,8 @@ class IngestSummary:
         if self.parser:
             lines.append(f"  parser       {_parser_words(self.parser)}")
         for o in self.ordered():
-            lines.append(f"  {o.status:<12} {o.file_name}  {_detail(o)}".rstrip())
+            # One line per input, whatever its name or message holds (a newline, an escape).
+            lines.append(printable(f"  {o.status:<12} {o.file_name}  {_detail(o)}".rstrip()))
         return "\n".join(lines)
 
     def ordered(self) -> list[Outcome]:
@@ -106,10 +112,13 @@ class IngestSummary:
                 "| file | status | unit-year | reason | message |",
                 "|---|---|---|---|---|",
             ]
-            parts += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+            parts += ["| " + " | ".join(markdown_text(v) for v in row) + " |" for row in rows]
         if self.supersessions:
             parts += ["", "| superseded | by |", "|---|---|"]
-            parts += [f"| {o.superseded_file} | {o.file_name} |" for o in self.supersessions]
+            parts += [
+                f"| {markdown_text(o.superseded_file)} | {markdown_text(o.file_name)} |"
+                for o in self.supersessions
+            ]
         return "\n".join(parts) + "\n"
 
 
@@ -128,10 +137,6 @@ def _detail(o: Outcome) -> str:
     if o.status in _EXPLAINED:
         return f"[{o.reason}] {o.message or ''}"
     return f"{who} {o.message or ''}".strip()
-
-
-def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def superseded_in_run(outcomes: Iterable[Outcome]) -> list[Outcome]:
@@ -163,5 +168,5 @@ def summarise(
     logger = get_run_logger()
     logger.info(summary.headline)
     for o in summary.failures:
-        logger.warning("%s %s: [%s] %s", o.status, o.file_name, o.reason, o.message)
+        logger.warning(printable(f"{o.status} {o.file_name}: [{o.reason}] {o.message}"))
     return summary

@@ -3,7 +3,8 @@ run — each is refused, bounded or flagged with a precise reason while the run 
 
 - `no_pages_pdf`: a valid PDF with an empty page tree (PDFium refuses to open it);
 - `with_open_action`: a real disclosure that runs JavaScript when a viewer opens it;
-- `flate_bomb`: ~1 MB on disk, a content stream that inflates to 1 GiB of zeros.
+- `flate_bomb`: ~1 MB on disk, a content stream that inflates to 1 GiB of zeros;
+- `without_unicode_map`: a real disclosure whose fonts map no glyph to a character.
 """
 
 from __future__ import annotations
@@ -53,4 +54,16 @@ def flate_bomb(path: Path, inflated: int = GIB) -> Path:
         stream.Filter = pikepdf.Name.FlateDecode
         pdf.pages[0].Contents = pdf.make_indirect(stream)
         pdf.save(path, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    return path
+
+
+def without_unicode_map(source: Path, path: Path) -> Path:
+    """`source` with every font's ToUnicode map removed: its glyphs still draw, but a text
+    extractor reads them as `(cid:NN)` codes — what some printing software writes."""
+    with pikepdf.open(source) as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                if "/ToUnicode" in font:
+                    del font["/ToUnicode"]
+        pdf.save(path)
     return path

@@ -9,6 +9,11 @@ names what it reads with `${…}` placeholders: `${budget_cells}` for the budget
 files (see `warehouse.relations`), `${budget_tables_columns}` for a table's column list; a
 literal `$` (a regular expression's end) is written `$$`.
 
+What is stored (tables, Parquet) has a schema version (`warehouse.version`): `open_writer` and
+`open_reader` refuse a warehouse of another version in one line, and a writer first finishes an
+upgrade that was interrupted while it moved the rebuilt warehouse into place
+(`warehouse.swap`).
+
 The file is created with storage version v1.5.0 so that the 1.5.x `duckdb` command-line tool
 (PyPI `duckdb-cli`) can open it; later writes by duckdb 2.x keep that version.
 """
@@ -33,10 +38,13 @@ from warehouse.relations import (
 )
 from warehouse.settings import WarehouseSettings
 from warehouse.staging import write_atomically
+from warehouse.swap import finish_swap
+from warehouse.version import check_version, record_version
 
 STORAGE_VERSION = "v1.5.0"
 
 RELATIONS = (
+    "schema_version",
     "disclosures",
     "budget_tables",
     "budget_cells",
@@ -62,11 +70,14 @@ RELATIONS = (
 _TABLE_LAYOUTS = (BUDGET_TABLES, VALIDATION_RESULTS)
 
 
-def relation_sql(name: str, settings: WarehouseSettings | None = None) -> str:
+def relation_sql(
+    name: str, settings: WarehouseSettings | None = None, files_in: Path | None = None
+) -> str:
     """The statement of `warehouse/sql/<name>.sql`, its placeholders filled in (the Parquet
-    sources only given the data directory's `settings`)."""
+    sources only given the data directory's `settings`; whether a relation has files yet is
+    looked up in `files_in` when given, else in the data directory's `parquet/`)."""
     template = _template(name)
-    values = _placeholders(settings)
+    values = _placeholders(settings, files_in)
     return template.substitute(values) if settings else template.safe_substitute(values)
 
 
@@ -81,10 +92,10 @@ def _table_columns() -> dict[str, str]:
     return {f"{r.name}_columns": r.columns_ddl() for r in _TABLE_LAYOUTS}
 
 
-def _placeholders(settings: WarehouseSettings | None) -> dict[str, str]:
+def _placeholders(settings: WarehouseSettings | None, files_in: Path | None) -> dict[str, str]:
     values = dict(_table_columns())
     if settings is not None:
-        values |= {r.name: r.source_sql(settings.parquet_dir) for r in PARQUET_RELATIONS}
+        values |= {r.name: r.source_sql(settings.parquet_dir, files_in) for r in PARQUET_RELATIONS}
     return values
 
 
@@ -94,47 +105,69 @@ def open_writer(
     """A read-write connection; call only while holding `writer_lock`.
 
     An analyst's open connection (even read-only) keeps DuckDB's own file lock: wait for it to
-    close, saying so, up to `lock_timeout_s`.
+    close, saying so, up to `lock_timeout_s`. A warehouse of another schema version is refused
+    (`WarehouseOutdated`, `WarehouseTooNew`), after finishing an interrupted upgrade's move.
     """
+    finish_swap(settings)
     if not settings.database.exists():
         _create_database(settings)
-    return connect(
+    con = connect(
         settings.database, read_only=False, timeout_s=settings.lock_timeout_s, notify=notify
     )
+    return _checked(con, settings)
 
 
 def open_reader(
     settings: WarehouseSettings, notify: Notify | None = None
 ) -> duckdb.DuckDBPyConnection | None:
-    """A read-only connection, or None when nothing has been written yet."""
+    """A read-only connection, or None when nothing has been written yet; a warehouse of another
+    schema version is refused (`WarehouseOutdated`, `WarehouseTooNew`)."""
     if not settings.database.exists():
         return None
-    return connect(
+    con = connect(
         settings.database, read_only=True, timeout_s=settings.lock_timeout_s, notify=notify
     )
+    return _checked(con, settings)
 
 
-def _views(settings: WarehouseSettings) -> list[str]:
+def _checked(
+    con: duckdb.DuckDBPyConnection, settings: WarehouseSettings
+) -> duckdb.DuckDBPyConnection:
+    try:
+        check_version(con, settings.database)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _views(settings: WarehouseSettings, files_in: Path | None = None) -> list[str]:
     """The statements of every view, for this data directory as it is now."""
-    statements = (relation_sql(name, settings) for name in RELATIONS)
+    statements = (relation_sql(name, settings, files_in) for name in RELATIONS)
     return [sql for sql in statements if "CREATE OR REPLACE VIEW" in sql]
 
 
-def _digest(settings: WarehouseSettings) -> str:
+def _digest(settings: WarehouseSettings, files_in: Path | None = None) -> str:
     """What the catalog is built from: every relation's statement (views for this data
     directory) and the reference data."""
-    statements = [relation_sql(name, settings) for name in (*RELATIONS, "backfill")]
+    statements = [relation_sql(name, settings, files_in) for name in RELATIONS]
     return hashlib.sha256("\n".join([*statements, reference_fingerprint()]).encode()).hexdigest()
 
 
-def register_views(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> None:
+def register_views(
+    con: duckdb.DuckDBPyConnection, settings: WarehouseSettings, files_in: Path | None = None
+) -> None:
     """(Re)create every view, reading the Parquet of this data directory by absolute path —
-    after bringing the tables up to date (`create_tables`), which the views read — and stamp
-    them (a comment on budget_cells) with the digest of what they were built from."""
+    after creating the tables where missing (`create_tables`), which the views read — and stamp
+    them (a comment on budget_cells) with the digest of what they were built from.
+
+    `files_in`: the Parquet folder to look in for which relations have files yet, when it is
+    not (yet) the data directory's own — an upgrade's rebuilt `parquet/` before it is moved
+    into place."""
     create_tables(con)
-    for sql in _views(settings):
+    for sql in _views(settings, files_in):
         con.execute(sql)
-    con.execute(f"COMMENT ON VIEW budget_cells IS {sql_literal(_digest(settings))}")
+    con.execute(f"COMMENT ON VIEW budget_cells IS {sql_literal(_digest(settings, files_in))}")
 
 
 def refresh_views(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> bool:
@@ -146,32 +179,39 @@ def refresh_views(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table the catalog keeps where missing, give an older warehouse's tables the
-    columns added since (filled where they follow from what is there: `backfill.sql`), and
-    rebuild the reference tables from the templates (`warehouse.reference`)."""
+    """Create every table the catalog keeps where missing, and rebuild the reference tables from
+    the templates (`warehouse.reference`). A table's columns never change in place: a warehouse
+    of an older layout is re-derived by `budget upgrade` (`warehouse.version`)."""
     for name in RELATIONS:
         sql = relation_sql(name)
         if "CREATE TABLE" in sql:
             con.execute(sql)
-            _add_missing_columns(con, name, sql)
     write_reference_tables(con)
-    con.execute(relation_sql("backfill"))
 
 
-def _add_missing_columns(con: duckdb.DuckDBPyConnection, table: str, create_sql: str) -> None:
+def stored_layout() -> list[tuple[str, str, str, bool]]:
+    """What is stored, column by column — (relation, column, type, nullable) of every table the
+    catalog creates and every Parquet relation — for the check that a change of it comes with
+    a new schema version (tests/warehouse/test_version.py)."""
     scratch = in_memory()
     try:
-        scratch.execute(create_sql)
-        wanted = scratch.execute(f"DESCRIBE {sql_identifier(table)}").fetchall()
+        for name in RELATIONS:
+            sql = relation_sql(name)
+            if "CREATE TABLE" in sql:
+                scratch.execute(sql)
+        layout = [
+            (table, column, str(kind), nullable == "YES")
+            for table, column, kind, nullable in scratch.execute(
+                "SELECT table_name, column_name, data_type, is_nullable "
+                "FROM information_schema.columns ORDER BY table_name, ordinal_position"
+            ).fetchall()
+        ]
     finally:
         scratch.close()
-    present = {row[0] for row in con.execute(f"DESCRIBE {sql_identifier(table)}").fetchall()}
-    for column, column_type, *_ in wanted:
-        if column not in present:
-            con.execute(
-                f"ALTER TABLE {sql_identifier(table)} "
-                f"ADD COLUMN {sql_identifier(column)} {column_type}"
-            )
+    for relation in PARQUET_RELATIONS:
+        fields = [*relation.keys, *relation.schema]
+        layout += [(relation.name, f.name, str(f.type), f.nullable) for f in fields]
+    return layout
 
 
 def views_current(con: duckdb.DuckDBPyConnection, settings: WarehouseSettings) -> bool:
@@ -198,6 +238,7 @@ def _create_database(settings: WarehouseSettings) -> None:
             )
             con.execute(f"USE {alias}")
             register_views(con, settings)
+            record_version(con, "created")
             con.execute("CHECKPOINT")
         finally:
             con.close()

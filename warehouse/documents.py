@@ -71,8 +71,12 @@ class Status(StrEnum):
     DUPLICATE = "duplicate"  # same bytes as a document already seen elsewhere: recorded only
     SUPERSEDED = "superseded"  # loaded, then superseded by a later version in the same run
     QUARANTINED = "quarantined"  # could not be extracted or failed a check: raw kept, reason
-    REJECTED = "rejected"  # a link whose file arrived but was not kept: not a PDF, too large
-    UNAVAILABLE = "unavailable"  # a link whose file did not arrive (404, network): next run
+    # Not kept: a link's file that is not a PDF or too large; an input that is no file (a
+    # folder named .pdf, a pipe).
+    REJECTED = "rejected"
+    # Could not be read this time: a link whose file did not arrive (404, network), a file or
+    # folder the run may not read. The next run tries again.
+    UNAVAILABLE = "unavailable"
     FAILED = "failed"  # the run itself failed on it (a crash): the next run retries
 
 

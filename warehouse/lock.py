@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+from warehouse.errors import WarehouseError
 from warehouse.settings import WarehouseSettings
 
 T = TypeVar("T")
@@ -36,7 +37,7 @@ Notify = Callable[[str], None]
 log = logging.getLogger(__name__)
 
 
-class WarehouseBusy(RuntimeError):
+class WarehouseBusy(WarehouseError):
     """Someone held the warehouse longer than this run was willing to wait."""
 
 

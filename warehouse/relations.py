@@ -79,13 +79,14 @@ class Relation:
         parts = ["*"] * len(self.keys) + [f"*{PARQUET_SUFFIX}"]
         return str(self.directory(parquet_dir).joinpath(*parts))
 
-    def source_sql(self, parquet_dir: Path) -> str:
+    def source_sql(self, parquet_dir: Path, files_in: Path | None = None) -> str:
         """What a view selects from: the files, or (DuckDB refuses a glob matching no file)
-        an empty relation of the same columns until the first file exists."""
+        an empty relation of the same columns until the first file exists — in `files_in`
+        when given (a folder that is to become `parquet_dir`), else in `parquet_dir`."""
         columns = [f"CAST(NULL AS {sql_type(f.type)}) AS {f.name}" for f in self.schema]
         columns += [f"CAST(NULL AS {sql_type(k.type)}) AS {k.name}" for k in self.keys]
         empty = f"SELECT {', '.join(columns)} LIMIT 0"
-        if self.has_files(parquet_dir):
+        if self.has_files(files_in or parquet_dir):
             types = ", ".join(f"'{k.name}': {sql_type(k.type)}" for k in self.keys)
             hive = f", hive_partitioning = true, hive_types = {{{types}}}" if self.keys else ""
             # Files written before a column was added read it as NULL: union_by_name among the

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+
+from warehouse.space import writing
 
 
 def write_atomically(
@@ -25,23 +28,25 @@ def write_atomically(
     """Write `target` through `write(staged_path)`, then move it into place in one rename.
 
     `staging_dir` must be on the same file system as `target`; by default the staged file is a
-    hidden file beside it. When `write` raises, nothing is left behind and `target` is untouched.
+    hidden file beside it. When `write` raises, nothing is left behind and `target` is untouched;
+    a full disk raises `NoSpace` naming `target`.
     """
     folder = staging_dir if staging_dir is not None else target.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
     hidden = "." if staging_dir is None else ""
     staged = folder / f"{hidden}{os.getpid()}-{uuid.uuid4().hex}-{target.name}"
     try:
-        write(staged)
-        _fsync_file(staged)
-        os.replace(staged, target)
+        with writing(target):  # a full disk: `NoSpace`, naming the file
+            folder.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write(staged)
+            fsync_file(staged)
+            os.replace(staged, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             staged.unlink()
         raise
     # The rename is durable only once the directory entry is on disk.
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 
@@ -58,7 +63,8 @@ def write_bytes_atomically(target: Path, data: bytes, *, staging_dir: Path | Non
 
 
 def sweep_staging(staging_dir: Path) -> list[Path]:
-    """Remove staged files whose writer process is gone; return what was removed."""
+    """Remove staged files and folders (a Data Docs site being built) whose writer process is
+    gone; return what was removed."""
     removed: list[Path] = []
     if not staging_dir.is_dir():
         return removed
@@ -66,8 +72,11 @@ def sweep_staging(staging_dir: Path) -> list[Path]:
         pid_text = path.name.lstrip(".").split("-", 1)[0]
         if pid_text.isdigit() and _process_alive(int(pid_text)):
             continue
-        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
-            path.unlink()
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
             removed.append(path)
     return removed
 
@@ -82,7 +91,7 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -90,7 +99,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)

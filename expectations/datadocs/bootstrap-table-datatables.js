@@ -3,10 +3,17 @@
  * use it to draw tables from inline data. Covered: columns (field, title, sortable, visible),
  * data (HTML cells kept), search, pagination and page size, initial sort, rowStyle and
  * rowAttributes (the row links), the `click-row.bs.table` event, and the methods the pages call
- * ('clearFilterControl', 'resetSearch'). Per-column filter controls are not drawn. */
+ * ('clearFilterControl', 'resetSearch'). Per-column filter controls are not drawn.
+ * Columns GX fills with plain text from outside (the run name is a document's file name; the
+ * run time and asset name) are drawn as text, never as HTML: a file name is not markup. */
 (function ($) {
   "use strict";
+  var TEXT_FIELDS = { run_name: true, run_time: true, asset_name: true };
   function yes(value) { return value === true || value === "true"; }
+  function asText(data, type) {
+    if (type !== "display" || data === null || data === undefined) { return data; }
+    return $("<div>").text(String(data)).html();
+  }
   function named(value) { return typeof value === "string" ? window[value] : value; }
 
   $.fn.bootstrapTable = function (options) {
@@ -25,7 +32,8 @@
         defaultContent: "",
         orderable: c.sortable === undefined ? true : yes(c.sortable),
         visible: c.visible === undefined ? true : yes(c.visible),
-        className: c.align ? "text-" + c.align : ""
+        className: c.align ? "text-" + c.align : "",
+        render: TEXT_FIELDS[c.field] ? asText : null
       };
     });
     var order = [];

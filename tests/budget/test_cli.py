@@ -43,6 +43,7 @@ def test_the_console_script_and_every_command_answer_help() -> None:
                 "samples",
                 "serve",
                 "summary",
+                "upgrade",
             ]
         )
         == COMMANDS
@@ -112,3 +113,9 @@ def test_the_flows_still_run_as_modules(module: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert f"Usage: python -m {module}" in done.stdout
+
+
+def test_upgrade_without_a_warehouse_says_there_is_nothing_to_upgrade(tmp_path: Path) -> None:
+    done = run("upgrade", "--data-dir", str(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr == f"{tmp_path}: no warehouse.duckdb here, nothing to upgrade\n"

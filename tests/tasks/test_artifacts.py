@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sources.downloads import Download, DownloadStatus
 from sources.listing import PdfLink
-from tasks.artifacts import COLUMNS, documents_table, report_links, summary_markdown
+from tasks.artifacts import (
+    COLUMNS,
+    documents_table,
+    nightly_markdown,
+    report_links,
+    summary_markdown,
+)
 from tasks.fetch import Fetched
 from tasks.summary import IngestSummary
 from warehouse.documents import Document, Outcome, Status
@@ -128,3 +135,37 @@ def test_a_short_run_reads_in_seconds_and_a_folder_source_has_no_listing_line() 
     )
     assert "**duration** 7.2 s" in text
     assert "PDF links" not in text and "| report |" not in text
+
+
+def test_names_and_texts_from_outside_are_text_in_the_artifacts() -> None:
+    """A file name or a unit name that holds markup, a link or a line break is shown as
+    written: HTML as entities, markdown escaped, on one line."""
+    hostile = "<img src=x onerror=alert(1)>[click](javascript:alert(2))\n| *x* |.pdf"
+    summary = IngestSummary(
+        (
+            Outcome(
+                doc(hostile),
+                Status.QUARANTINED,
+                reason="unreadable_text",
+                message=f"/inbox/{hostile}: its text cannot be read",
+                unit_code="010",
+                unit_name="<b>局</b>",
+            ),
+        )
+    )
+    escaped = (
+        "&lt;img src=x onerror=alert\\(1\\)&gt;\\[click\\]\\(javascript:alert\\(2\\)\\)\\\\n"
+        "\\| \\*x\\* \\|.pdf"
+    )
+    (row,) = documents_table(summary)
+    assert row["file"] == escaped
+    assert row["unit"] == "010 &lt;b&gt;局&lt;/b&gt;"
+    for text in (
+        summary_markdown(summary, source="/inbox", data_dir=Path("/data"), seconds=1, links={}),
+        nightly_markdown(summary, None, 0, {}),
+    ):
+        assert escaped in text
+        assert "<img" not in text and "<b>" not in text and "](javascript" not in text
+    # The table keeps its columns: the name's own bars are escaped, its line break written out.
+    (line,) = [line for line in summary.to_markdown().splitlines() if "img" in line]
+    assert len(re.findall(r"(?<!\\)\|", line)) == 6  # five cells

@@ -105,3 +105,21 @@ def test_the_summary_names_the_parser_that_read_the_pages() -> None:
     assert text[1] == "  parser       playa (pdfminer for a page PLAYA cannot read exactly)"
     assert "Pages read by pdfminer." in IngestSummary((loaded,), parser="pdfminer").to_markdown()
     assert "parser" not in IngestSummary((loaded,)).to_text()
+
+
+def test_one_line_per_input_whatever_its_name_holds() -> None:
+    document = Document(Path("/in/line\nbreak\x1b[2J.pdf"), "c" * 64, 1)
+    summary = IngestSummary(
+        (
+            Outcome(
+                document,
+                Status.QUARANTINED,
+                reason="not_a_pdf",
+                message="/in/line\nbreak\x1b[2J.pdf: not a PDF",
+            ),
+        )
+    )
+    lines = summary.to_text().splitlines()
+    shown = "line\\nbreak\\x1b[2J.pdf"
+    assert lines[1] == f"  quarantined  {shown}  [not_a_pdf] /in/{shown}: not a PDF"
+    assert len(lines) == 2

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from disclosure.model import Disclosure
@@ -138,49 +137,3 @@ def test_the_file_keeps_the_storage_version_the_cli_can_read(loaded: WarehouseSe
     ).fetchone()
     con.close()
     assert tags["storage_version"].startswith(STORAGE_VERSION)
-
-
-def test_a_warehouse_written_by_an_earlier_version_is_brought_up_to_date(
-    tmp_path: Path, sample_pdfs: dict[str, Path], sample_disclosures: dict[str, Disclosure]
-) -> None:
-    settings = WarehouseSettings(tmp_path / "data")
-    path = sample_pdfs[HUNAN_2024]
-    store.load_disclosure(
-        settings, Document(path, "ab" * 32, path.stat().st_size), sample_disclosures[HUNAN_2024]
-    )
-    # What the version before templates-as-data wrote: no scope, template or standard table,
-    # no amount in 元 in the Parquet, no reference tables, no units/subjects/budget_rows views.
-    con = duckdb.connect(str(settings.database))
-    for view in ("units", "subjects", "expenditure_by_function", "budget_facts", "budget_rows"):
-        con.execute(f"DROP VIEW {view}")
-    for table in ("template_tables", "template_columns", "subject_reference", "money_units"):
-        con.execute(f"DROP TABLE {table}")
-    con.execute("ALTER TABLE disclosures DROP COLUMN scope")
-    con.execute("ALTER TABLE budget_tables DROP COLUMN template")
-    con.execute("ALTER TABLE budget_tables DROP COLUMN standard_table")
-    con.execute("COMMENT ON VIEW budget_cells IS 'views of an earlier version'")  # its stamp
-    con.close()
-    for parquet in (settings.parquet_dir / "budget_cells").rglob("*.parquet"):
-        table = pq.read_table(parquet)
-        pq.write_table(table.drop_columns(["amount_yuan"]), parquet)
-
-    assert store.sightings(settings)  # what every run does first
-
-    con = duckdb.connect(str(settings.database), read_only=True)
-    try:
-        assert con.execute("SELECT DISTINCT scope, template FROM disclosures").fetchall() == [
-            ("部门", "hunan")
-        ]
-        standard = con.execute(
-            "SELECT table_code, standard_table FROM budget_tables WHERE table_code IN ('01', '07')"
-            " ORDER BY 1"
-        ).fetchall()
-        assert standard == [("01", "收支总表"), ("07", "一般公共预算支出表")]
-        ((total, total_yuan),) = con.execute(
-            "SELECT total, total_yuan FROM expenditure_by_function "
-            "WHERE fund_scope = '全部资金' AND row_kind = 'total'"
-        ).fetchall()
-        assert total_yuan == total * 10000 and total_yuan is not None
-        assert con.execute("SELECT count(*) FROM units").fetchall() == [(2,)]
-    finally:
-        con.close()
