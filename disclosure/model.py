@@ -107,6 +107,10 @@ class ExtractedTable:
     # 政府预算经济分类 where the title says which); None for 功能分类 or neither.
     classification: str | None = None
     kind: str = "预算"  # 预算 (budget) | 决算 (final accounts), from its title
+    # The template whose title named it: the document's format for a table of its own,
+    # `national` for a standard table named by its words (its code then is the printed number,
+    # which may equal one of the format's own codes); None when no title matched.
+    named_by: str | None = None
 
     @property
     def row_count(self) -> int:

@@ -731,6 +731,7 @@ def _draft_to_table(
         header_variant=draft.header_variant,
         classification=table.classification if table else None,
         kind=kind,
+        named_by=template.named_by(table) if table else None,
     )
 
 

@@ -141,6 +141,11 @@ class Template:
     def default_unit_label(self) -> str:
         return self.unit_label
 
+    def named_by(self, table: TableTemplate) -> str:
+        """Which template's title named `table`: this one for a table of its own, the national
+        template for a standard table named by its words."""
+        return NATIONAL if table.numbered_as_printed else self.name
+
     def standard_match(self, line: str) -> TableTemplate | None:
         """The standard table a title names by its words (the national template's rules)."""
         if self.base is not None:
@@ -244,6 +249,38 @@ class Template:
             if found is not None and found.code:
                 codes.add(found.code)
         return codes
+
+    @cached_property
+    def distinctive_codes(self) -> frozenset[str]:
+        """Its own tables whose titles the national template cannot name: printed, they say
+        the document is of this format, however few of its tables it prints."""
+        return frozenset(
+            t.code
+            for t in self.tables
+            if all(self.standard_match(title) is None for title in (t.title, *t.other_titles))
+        )
+
+    def labelled_matches(self, lines: Iterable[str]) -> tuple[set[str], int]:
+        """Where this template's table labels decide (`预算07表`): the codes of own tables
+        printed under their own label, and how many labelled titles name another table of
+        this template (a format numbering the same titles otherwise: 预算04表 财政拨款收支总表)."""
+        if self._label is None or not self.label_enforced:
+            return set(), 0
+        consistent: set[str] = set()
+        conflicts = 0
+        for line in lines:
+            key = _UNIT_SUFFIX.sub("", title_key(line))
+            if _CONTENTS.search(key) or not (m := self._label.match(key)):
+                continue
+            rest = key[m.end() :].lstrip(":.、")
+            found = next((t for r in _unnumbered(rest) if (t := self._title_in(r))), None)
+            if found is None:
+                continue
+            if found.code == m.group(1):
+                consistent.add(found.code)
+            else:
+                conflicts += 1
+        return consistent, conflicts
 
     def standard_tables_printed(self, lines: Iterable[str]) -> set[str]:
         """The standard tables whose titles some of these lines print, by their words."""
@@ -367,6 +404,9 @@ NO_TEMPLATE = Template(name="", province="", tables=())
 # standard titles with it (收支总表, 收入总表) is read with the national template.
 CLAIM_SHARE = 0.6
 MIN_TITLES = 2
+# A table only the format names is claim enough among this many of its titles (one such title
+# alone may be another province's table of the same name).
+MIN_TITLES_BESIDE_DISTINCTIVE = 3
 # A document is read with the national template when its titles name this many standard tables.
 MIN_STANDARD_TABLES = 1
 
@@ -377,8 +417,18 @@ def detect_template(lines: Iterable[str]) -> Template | None:
     texts = list(lines)
     scored = []
     for overlay in map(load_template, overlay_names()):
-        matched = len(overlay.title_matches(texts))
-        if matched >= max(MIN_TITLES, CLAIM_SHARE * len(overlay.tables)):
+        codes = overlay.title_matches(texts)
+        matched = len(codes)
+        labelled, conflicts = overlay.labelled_matches(texts)
+        # Most of its tables by title; or, for a document printing only some of them, a table
+        # only it names among several of its titles; or, where its labels decide, tables each
+        # printed under its own label and none under another's.
+        claims = (
+            matched >= max(MIN_TITLES, CLAIM_SHARE * len(overlay.tables))
+            or (codes & overlay.distinctive_codes and matched >= MIN_TITLES_BESIDE_DISTINCTIVE)
+            or len(labelled) >= MIN_TITLES
+        )
+        if claims and not conflicts:
             scored.append((matched / len(overlay.tables), matched, overlay.name))
     if scored:
         best = max(scored)

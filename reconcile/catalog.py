@@ -172,18 +172,18 @@ def _printed_keys(template: Template) -> Counter[str]:
 
 
 def _applies(rule: Rule, template: Template) -> bool:
-    """Whether a standard rule can be evaluated for the format's documents: it reads tables
-    the format prints — once each, unless the rule reads each table on its own."""
+    """Whether a standard rule can be evaluated for the format's documents: no table it reads
+    is two of the format's own tables (a rule reading each table on its own reads them all).
+    A standard table the format has no table of its own for is named by the national
+    template's words when a document prints it."""
     if not rule.tables:
         return False
     if not template.tables:  # the national template names every standard table
         return all(key.startswith("std:") for key in rule.tables)
     if all(key.startswith("code:") for key in rule.tables):  # `own` / `all`: its own tables
         return True
-    printed = _printed_keys(template)
-    if rule.scope == "each":
-        return any(printed[key] >= 1 for key in rule.tables)
-    return all(printed[key] == 1 for key in rule.tables)
+    own = _printed_keys(template)
+    return rule.scope == "each" or all(own[key] <= 1 for key in rule.tables)
 
 
 @cache
@@ -391,19 +391,21 @@ def _table_keys(
                 own_codes = tuple(t.code for t in template.tables)
                 return own_codes, tuple(f"code:{c}" for c in own_codes)
             return (), tuple(f"std:{name}" for name in sorted(_standard_tables(forms=False)))
-        standard = set(_standard_tables())
         for item in items:
             name = item.removesuffix("（经济分类）")
-            if name not in standard:
+            if name not in _standard_tables():
                 raise CatalogError(f"{where}: {item!r} is not a standard table")
         return (), tuple(f"std:{item}" for item in items)
     codes: list[str] = []
+    also: list[str] = []  # a format's own rule may read standard tables beside its own
     for item in items:
         bounds = item.split("-")
         if len(bounds) == 2 and all(_TABLE_CODE.match(b) for b in bounds):
             codes += [f"{n:02d}" for n in range(int(bounds[0]), int(bounds[1]) + 1)]
         elif _TABLE_CODE.match(item):
             codes.append(item)
+        elif item.removesuffix("（经济分类）") in _standard_tables():
+            also.append(f"std:{item}")
         else:
             raise CatalogError(f"{where}: {item!r} is not a table code or a range of them")
     known = {t.code for t in template.tables}
@@ -411,7 +413,7 @@ def _table_keys(
         if code not in known:
             raise CatalogError(f"{where}: {code!r} is not a table of template {template.name}")
     unique = tuple(dict.fromkeys(codes))
-    return unique, tuple(f"code:{c}" for c in unique)
+    return unique, (*(f"code:{c}" for c in unique), *dict.fromkeys(also))
 
 
 @cache

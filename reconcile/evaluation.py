@@ -13,7 +13,8 @@ as passed — with the reason the engine found (`rule_units.sql`: a table not pr
 twice or lacking template columns; no previous year loaded; another template). Per document,
 `Evaluation.documents_status` says how many rules were evaluated for it and which were not, why.
 
-Everything is exact: amounts are DECIMAL(18,2) in DuckDB and Decimal in Python.
+Everything is exact: amounts are DECIMAL(18,6) in DuckDB (as printed: two decimals, or six) and
+Decimal in Python.
 
     evaluation = evaluate_warehouse(settings, [2024], catalog)  # current documents of a data dir
     evaluation = evaluate(disclosures_to_inputs(pairs))  # extracted disclosures, in memory
@@ -155,7 +156,7 @@ def _check(
     con.execute(
         """
         CREATE TEMP TABLE raw_findings (
-            rule_id VARCHAR, doc_id INTEGER, table_no INTEGER, row_no INTEGER,
+            rule_id VARCHAR, doc_id INTEGER, table_no INTEGER, table_code VARCHAR, row_no INTEGER,
             column_no INTEGER, expected DECIMAL(18, 6), actual DECIMAL(18, 6), detail VARCHAR
         )
         """
@@ -315,10 +316,14 @@ def _run_rule(con: duckdb.DuckDBPyConnection, rule: Rule) -> float:
             FROM ({rule.sql}) AS r
         )"""
     columns = ", ".join(f"f.{c}" for c in RULE_COLUMNS)
+    # A finding that names a table printed nowhere (a missing table) says which by its code.
+    named = "f.table_code" if "table_code" in returned else "NULL"
     con.execute(
         f"""
-        INSERT INTO raw_findings
-        SELECT '{rule.id}', {columns}
+        INSERT INTO raw_findings (
+            rule_id, doc_id, table_no, row_no, column_no, expected, actual, detail, table_code
+        )
+        SELECT '{rule.id}', {columns}, {named}
         FROM {source} AS f
         SEMI JOIN (
             SELECT doc_id, table_no FROM rule_units WHERE rule_id = '{rule.id}' AND evaluable

@@ -156,7 +156,9 @@ def combine(
     documents = sum(e.documents for e in evaluations)
     years = tuple(sorted({y for e in evaluations for y in e.years}))
     rows = []
-    for rule in (r for catalog in catalogs for r in catalog.rules):
+    # A standard rule belongs to every catalog whose format prints its tables: one row.
+    unique = {r.id: r for catalog in catalogs for r in catalog.rules}
+    for rule in unique.values():
         statuses = [s for e in evaluations for s in e.statuses if s.rule.id == rule.id]
         evaluated = sum(s.evaluated for s in statuses)
         rows.append(
@@ -167,7 +169,7 @@ def combine(
                 "rule_id": rule.id,
                 "family": rule.family,
                 "severity": rule.severity,
-                "tables": ", ".join(rule.tables),
+                "tables": ", ".join(rule.table_names),
                 "scope": rule.scope,
                 "status": "evaluated" if evaluated else "not_evaluated",
                 "evaluated": evaluated,
@@ -315,10 +317,13 @@ def still_current(
 
 
 def _changed_on_disk_after(at: datetime, template: str) -> bool:
-    """Whether a rule file of `template`, or the template itself, is newer than `at` (UTC)."""
+    """Whether a rule file `template`'s catalog reads (the standard ones, its own), the
+    template itself or the national one it overlays is newer than `at` (UTC)."""
+    templates = resources.files("disclosure").joinpath("templates")
     files = [
-        Path(str(resources.files("reconcile").joinpath("rules", template))),
-        Path(str(resources.files("disclosure").joinpath("templates", f"{template}.yaml"))),
+        Path(str(resources.files("reconcile").joinpath("rules"))),
+        Path(str(templates.joinpath(f"{template}.yaml"))),
+        Path(str(templates.joinpath("national.yaml"))),
     ]
     newest = max(
         (p.stat().st_mtime for root in files for p in [root, *root.rglob("*")] if p.exists()),

@@ -142,6 +142,7 @@ def _table(table: TableSpec, page_no: int, template: Template, kind: str) -> Ext
         standard_table=table.standard_table or (read_as.standard_table if read_as else None),
         classification=read_as.classification if read_as else None,
         kind=kind,
+        named_by=template.named_by(read_as) if read_as else None,
     )
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from disclosure.columns import column_kind, split_code_columns, subject_code_column
@@ -209,11 +209,17 @@ class _Printed:
 
     def split_column(self, column: int, names: tuple[str, str, str], rng: random.Random) -> None:
         """Print leaf column `column` as (subtotal, part, part): the subtotal keeps the column's
-        values and meaning, the parts split each amount and mean no template column."""
+        values and meaning, the parts split each amount and mean no template column. A row that
+        sums others (a 类 its 款, the 合计 its units) has the sums of their parts: the parts add
+        up down the column as the column does."""
         if not _split_leaf(self.header, column, names):
             raise ValueError(f"column {column + 1} is no leaf to split")
         self.meanings[column : column + 1] = [self.meanings[column], None, None]
-        self.rows = [_split_value_row(row, column, rng) for row in self.rows]
+        firsts = _first_parts(self.rows, column, rng)
+        self.rows = [
+            _split_value_row(row, column, first)
+            for row, first in zip(self.rows, firsts, strict=True)
+        ]
 
     # --- a 项目 group above the code and name columns ----------------------------------------
 
@@ -296,13 +302,91 @@ def _split_leaf(nodes: list[HeaderNode], leaf: int, parts: tuple[str, str, str])
     return False
 
 
-def _split_value_row(row: RowSpec, column: int, rng: random.Random) -> RowSpec:
+def _cents(value: Value) -> int:
+    return int(value * 100) if isinstance(value, Decimal) else 0
+
+
+def _summed_rows(rows: Sequence[RowSpec]) -> dict[int, list[int]]:
+    """Which rows each row sums, as the printed tables mean them: a subject its next level's
+    subjects (within its entity's block); an entity its block's top subjects or projects; the
+    unit its entities, else the top subjects; the 合计 the unit, else what the unit would sum."""
+    body = [i for i, r in enumerate(rows) if not r.merged and r.kind != "empty_marker"]
+
+    def block(i: int) -> list[int]:
+        """The rows after row i up to the next entity, unit or total row."""
+        out = []
+        for j in body:
+            if j <= i:
+                continue
+            if rows[j].kind in ("entity", "unit", "total"):
+                break
+            out.append(j)
+        return out
+
+    def top(candidates: list[int]) -> list[int]:
+        subjects = [j for j in candidates if rows[j].kind == "subject" and rows[j].subject_code]
+        if subjects:
+            shortest = min(len(str(rows[j].subject_code)) for j in subjects)
+            return [j for j in subjects if len(str(rows[j].subject_code)) == shortest]
+        return [j for j in candidates if rows[j].kind == "item"]
+
+    outside = []  # rows outside any entity's block
+    in_block = False
+    for j in body:
+        if rows[j].kind == "entity":
+            in_block = True
+        elif rows[j].kind in ("unit", "total"):
+            in_block = False
+        elif not in_block:
+            outside.append(j)
+    entities = [j for j in body if rows[j].kind == "entity"]
+    units = [j for j in body if rows[j].kind == "unit"]
+    summed: dict[int, list[int]] = {}
+    for i in body:
+        row = rows[i]
+        if row.kind == "subject" and row.subject_code and len(row.subject_code) < 7:
+            code = row.subject_code
+            level = {3: 5, 5: 7}[len(code)]
+            summed[i] = [
+                j
+                for j in block(i)
+                if rows[j].kind == "subject"
+                and str(rows[j].subject_code or "").startswith(code)
+                and len(str(rows[j].subject_code)) == level
+            ]
+        elif row.kind == "entity":
+            summed[i] = top(block(i))
+        elif row.kind == "unit":
+            summed[i] = entities or top(outside)
+        elif row.kind == "total":
+            summed[i] = units or entities or top(outside)
+    return {i: kids for i, kids in summed.items() if kids}
+
+
+def _first_parts(rows: Sequence[RowSpec], column: int, rng: random.Random) -> list[int]:
+    """Each row's first part of `column` in cents: random for a row that sums no others, the
+    sum of its rows' first parts for one that does."""
+    summed = _summed_rows(rows)
+    firsts: dict[int, int] = {}
+
+    def first(i: int) -> int:
+        if i not in firsts:
+            if i in summed:
+                firsts[i] = sum(first(j) for j in summed[i])
+            else:
+                cents = _cents(rows[i].values[column]) if not rows[i].merged else 0
+                firsts[i] = rng.randint(min(0, cents), max(0, cents))
+        return firsts[i]
+
+    return [first(i) for i in range(len(rows))]
+
+
+def _split_value_row(row: RowSpec, column: int, first: int) -> RowSpec:
     if row.merged:
         return row
     value = row.values[column]
-    if isinstance(value, Decimal) and value != 0:
-        cents = int(value * 100)
-        first = rng.randint(0, cents) if cents > 0 else rng.randint(cents, 0)
+    if (isinstance(value, Decimal) and value != 0) or first:
+        cents = _cents(value)
         a: Value = Decimal(first).scaleb(-2) or None
         b: Value = Decimal(cents - first).scaleb(-2) or None
         parts: tuple[Value, ...] = (value, a, b)

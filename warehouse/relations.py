@@ -187,7 +187,13 @@ BUDGET_TABLES = Relation(
         ("unit_code", pa.string(), False),
         ("table_no", pa.int32(), False),
         ("table_code", pa.string()),
-        ("template", pa.string(), True, "the format its document follows: hunan, jiangsu, …"),
+        (
+            "template",
+            pa.string(),
+            True,
+            "the format whose title named it: its document's (hunan, jiangsu, …) for a table of "
+            "the format's own; national for a standard table named by its words",
+        ),
         (
             "standard_table",
             pa.string(),

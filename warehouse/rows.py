@@ -71,7 +71,7 @@ def disclosure_to_tables(disclosure: Disclosure, doc_id: str) -> pa.Table:
             "unit_code": disclosure.unit_code,
             "table_no": table_no,
             "table_code": table.table_code,
-            "template": disclosure.template,
+            "template": table.named_by or disclosure.template,
             "standard_table": table.standard_table,
             "classification": table.classification,
             "kind": table.kind,

@@ -9,7 +9,8 @@ SELECT
     -- its own): kept, as information.
     CASE WHEN m.identity AND abs(f.actual - f.expected) <= 0.01 THEN 'info' ELSE m.severity END
         AS severity,
-    t.table_code, t.standard_table, t.title AS table_title, f.row_no, f.column_no,
+    coalesce(t.table_code, f.table_code) AS table_code, t.standard_table, t.title AS table_title,
+    f.row_no, f.column_no,
     c.row_label, c.subject_code, c.entity_code, c.printed_path AS column_path,
     f.expected, f.actual,
     CAST(f.actual - f.expected AS DECIMAL(18, 6)) AS difference,

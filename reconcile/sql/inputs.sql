@@ -34,13 +34,13 @@ CREATE OR REPLACE TEMP MACRO standard_key(standard_table, classification) AS
         ELSE 'std:' || standard_table
     END;
 
--- Each printed table under the keys rules name it by: its own code, when the document follows
--- the catalog's template and the code is one of the template's tables; its standard table.
+-- Each printed table under the keys rules name it by: its own code, when the catalog's template
+-- named it (a standard table named by the national template's words keeps its printed number
+-- as its code, which may equal one of the format's own); its standard table.
 CREATE OR REPLACE TEMP TABLE table_keys AS
 SELECT t.doc_id, t.table_no, t.table_code, t.is_empty, 'code:' || t.table_code AS table_key
 FROM tables AS t
-JOIN documents AS d ON d.doc_id = t.doc_id AND d.template = template_name()
-WHERE t.table_code IN (SELECT table_code FROM template_tables)
+WHERE t.template = template_name() AND t.table_code IN (SELECT table_code FROM template_tables)
 UNION ALL
 SELECT t.doc_id, t.table_no, t.table_code, t.is_empty,
     standard_key(t.standard_table, t.classification) AS table_key
@@ -163,7 +163,9 @@ SELECT
 FROM named AS a
 LEFT JOIN labels AS l
     ON l.doc_id = a.doc_id AND l.table_no = a.table_no AND l.row_no = a.row_no
-    AND l.column_no = a.label_column;
+    AND l.column_no = a.label_column
+-- a list's own amounts, not the parts of them some formats print beside (人员经费, 公用经费 …)
+WHERE a.measure IS NULL OR a.measure IN ('income', 'expenditure');
 
 -- The same rows of two tables agree, pair of columns by pair: for each pair [a_paths, b_paths],
 -- Σ a_paths of table a_table = Σ b_paths of table b_table, row by row — the unit row with the

@@ -54,6 +54,16 @@ applies AS (  -- a document; for a per-table rule, each printed table it reads
     JOIN table_keys k ON k.table_key = t.table_key
     JOIN documents d ON d.doc_id = k.doc_id AND d.in_run
     WHERE r.scope = 'each'
+    UNION ALL  -- a format's own table the document does not print: a unit not evaluated
+    SELECT r.rule_id, r.scope, r.compares, r.own, r.kind AS rule_kind, d.kind, d.doc_id,
+        d.year, d.unit_code, d.template, t.table_key, NULL::INTEGER AS table_no
+    FROM rule_meta r
+    JOIN rule_tables t ON t.rule_id = r.rule_id AND t.table_key LIKE 'code:%'
+    JOIN documents d ON d.in_run
+    WHERE r.scope = 'each'
+      AND NOT EXISTS (
+          SELECT 1 FROM table_keys k WHERE k.doc_id = d.doc_id AND k.table_key = t.table_key
+      )
 ),
 needed AS (SELECT rule_id, count(*) AS tables FROM rule_tables GROUP BY rule_id),
 complete AS (  -- (rule, document) where every table the rule reads is usable
@@ -81,10 +91,10 @@ judged AS (
             WHEN 'document' THEN true
             -- a table read on its own: any printing of a standard table; an own table when
             -- printed once with its template's columns
-            WHEN 'each' THEN a.table_key LIKE 'std:%' OR EXISTS (
+            WHEN 'each' THEN a.table_no IS NOT NULL AND (a.table_key LIKE 'std:%' OR EXISTS (
                 SELECT 1 FROM usable_tables u
                 WHERE u.doc_id = a.doc_id AND u.table_key = a.table_key
-            )
+            ))
             ELSE EXISTS (
                 SELECT 1 FROM complete c WHERE c.rule_id = a.rule_id AND c.doc_id = a.doc_id
             )

@@ -104,7 +104,7 @@ def test_a_report_link_opens_from_budget_serve_with_its_pdf_pages(
     try:
         wait_listening(port)
         dom = dump_dom(link, offline=True)
-        assert "对账报告" in dom and "row_sum_07" in dom
+        assert "对账报告" in dom and "header_sums" in dom
 
         # Each finding's page link opens the kept PDF at its page.
         hrefs = re.findall(r'href="(\.\./raw/[0-9a-f]{64}\.pdf#page=\d+)"', dom)

@@ -93,8 +93,7 @@ def test_header_wording_split_columns_and_split_codes_load_with_a_warning_not_sc
     assert [f for f in evaluation.findings.to_pylist() if f["severity"] == "error"] == []
     evaluated = {s.rule.id for s in evaluation.statuses if s.evaluated}
     assert {
-        "row_sum_03",
-        "row_sum_04",
+        "header_sums",
         "entity_total_02_vs_04",
         "split_columns_add_up",
     } <= evaluated

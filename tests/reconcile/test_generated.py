@@ -17,7 +17,7 @@ import pyarrow as pa
 import pytest
 
 from disclosure.extract import extract_disclosure
-from reconcile.catalog import load_catalog
+from reconcile.catalog import load_catalog, standard_key
 from reconcile.evaluation import Evaluation, evaluate
 from reconcile.inputs import Inputs, disclosures_to_inputs
 from reconcile.runs import reconcile_warehouse
@@ -89,9 +89,18 @@ def test_every_rule_is_evaluated_on_a_complete_disclosure(clean: Evaluation) -> 
     assert partial == {"year_over_year_change": len(CONSISTENT)}
     catalog = load_catalog("hunan")
     each = {s.rule.id: s.evaluated for s in clean.statuses}
+    # A per-table rule checks each table it reads: a standard table as often as it is printed
+    # (Hunan prints 一般公共预算基本支出表 in six parts), an own table once.
+    printed: dict[str, int] = {}
+    for table in spec_to_disclosure(random_disclosure(0)).tables:
+        printed[f"code:{table.table_code}"] = 1
+        if table.standard_table:
+            key = standard_key(table.standard_table, table.classification)
+            printed[key] = printed.get(key, 0) + 1
     for rule in catalog.rules:
         if rule.scope == "each":
-            assert each[rule.id] == len(CONSISTENT) * len(rule.tables), rule.id
+            tables = sum(printed.get(key, 0) for key in rule.tables)
+            assert each[rule.id] == len(CONSISTENT) * tables, rule.id
         elif rule.compares == "same_year":
             assert each[rule.id] == len(CONSISTENT), rule.id
 
@@ -133,8 +142,10 @@ def test_one_planted_error_is_found_200_times_in_a_row(generated: Inputs) -> Non
     cells, planted = plant_errors(generated.cells, docs, rng)
     evaluation = evaluate(dataclasses.replace(generated, cells=cells))
     found: dict[str, list[dict[str, object]]] = {}
-    for f in serious(evaluation):
-        found.setdefault(str(f["doc_id"]), []).append(f)
+    for f in evaluation.findings.to_pylist():
+        # a change of 0.01 is one unit of the last printed decimal: found, and read as rounding
+        if f["severity"] in SERIOUS or "四舍五入" in str(f["message"]):
+            found.setdefault(str(f["doc_id"]), []).append(f)
     for doc_id, cell in planted.items():
         on_it = [
             f
@@ -174,7 +185,7 @@ def test_a_missing_table_or_column_is_recorded_not_evaluated() -> None:
     for rule in catalog.rules:
         status = statuses[rule.id]
         missing = set(status.not_evaluated_for)
-        reads_08, reads_12 = "08" in rule.tables, "12" in rule.tables
+        reads_08, reads_12 = "08" in rule.table_names, "12" in rule.table_names
         if rule.compares == "previous_year":
             continue
         if rule.scope == "each":

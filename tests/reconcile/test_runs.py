@@ -169,7 +169,7 @@ def test_the_report_lists_findings_with_their_pages_and_a_chart(
         if f["severity"] == "error":
             assert f"../raw/{doc_id}.pdf#page={f['page_no']}" in html
             assert f"{f['actual']:,.2f}" in html
-    assert "湖南省信访局" in html and "row_sum_09" in html
+    assert "湖南省信访局" in html and "header_sums" in html
 
 
 def test_years_are_checked_in_batches_of_bounded_size() -> None:

@@ -40,15 +40,15 @@ def findings(*rows: tuple[str, str, str, str]) -> pa.Table:
 
 
 def test_new_errors_are_errors_the_previous_run_did_not_report() -> None:
-    before = findings(("row_sum_07", "error", "2010301", "10.00"), ("yoy", "warning", "合计", "1"))
+    before = findings(("header_sums", "error", "2010301", "10.00"), ("yoy", "warning", "合计", "1"))
     now = findings(
-        ("row_sum_07", "error", "2010301", "12.00"),  # same place and rule: not new
-        ("row_sum_07", "error", "2010302", "5.00"),  # new place
+        ("header_sums", "error", "2010301", "12.00"),  # same place and rule: not new
+        ("header_sums", "error", "2010302", "5.00"),  # new place
         ("yoy", "warning", "合计", "2"),  # warnings never alert
         ("balance_01", "error", "合计", "1.00"),  # new rule
     )
     assert [(f["rule_id"], f["row_label"]) for f in new_errors(now, before)] == [
-        ("row_sum_07", "2010302"),
+        ("header_sums", "2010302"),
         ("balance_01", "合计"),
     ]
     assert len(new_errors(now, None)) == 3  # the first run: every error is news

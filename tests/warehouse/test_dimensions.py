@@ -24,7 +24,7 @@ from warehouse.settings import WarehouseSettings
 # - 上海市财政局 2025 一般公共预算基本支出表: 302 商品和服务支出 prints 24,840,779 元, its 款
 #   add up to 24,840,778; the 合计 (127,642,039) follows the 类.
 # - 湖南省信访局 2024 (the seed) 预算09表, 行政运行: 工资津补贴 合计 1,353.00 but only
-#   基本工资 518.00 and 385.00 under 津贴补贴 printed; 450.00 missing (finding row_sum_09).
+#   基本工资 518.00 and 385.00 under 津贴补贴 printed; 450.00 missing (finding header_sums, table 09).
 PRINTED_ERRORS = {
     ("上海市财政局", 2025, "部门预算经济分类"): Decimal("-1.00"),
     ("湖南省信访局", 2024, "部门预算经济分类"): Decimal("-450.00"),

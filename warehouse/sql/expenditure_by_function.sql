@@ -15,10 +15,10 @@ WITH amounts AS (
         max(amount) FILTER (WHERE measure = 'total') AS total,
         max(amount) FILTER (WHERE measure = 'basic') AS basic,
         max(amount) FILTER (WHERE measure = 'project') AS project,
-        max(amount) FILTER (WHERE measure = 'basic_wages') AS basic_wages,
-        max(amount) FILTER (WHERE measure = 'basic_household_transfers')
+        max(amount) FILTER (WHERE measure = 'wages') AS basic_wages,
+        max(amount) FILTER (WHERE measure = 'household_transfers')
             AS basic_household_transfers,
-        max(amount) FILTER (WHERE measure = 'basic_office') AS basic_office,
+        max(amount) FILTER (WHERE measure = 'office') AS basic_office,
         max(amount) FILTER (WHERE measure = 'institution_business') AS institution_business,
         max(amount) FILTER (WHERE measure = 'paid_to_higher_level') AS paid_to_higher_level,
         max(amount) FILTER (WHERE measure = 'grants_to_affiliates') AS grants_to_affiliates,
