@@ -297,8 +297,8 @@ def export(
         typer.echo(f"export: {error}", err=True)
         raise typer.Exit(code=2) from None
     for relation in result.relations:
-        where = relation.path.name if relation.path else f"sheet {relation.name}"
-        typer.echo(f"{relation.rows:>9,} rows  {relation.name}  → {where}")
+        where = relation.path.name if relation.path else f"sheet {relation.sheet}"
+        typer.echo(f"{relation.rows:>9,} rows  {relation.label} ({relation.name})  → {where}")
     if result.skipped:
         typer.echo(f"not in this warehouse: {', '.join(result.skipped)}")
     typer.echo("wrote: " + ", ".join(str(f) for f in result.files))
