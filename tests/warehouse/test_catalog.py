@@ -114,7 +114,8 @@ def test_the_duckdb_cli_opens_the_file_and_queries_a_view(loaded: WarehouseSetti
             "-csv",
             str(loaded.database),
             "-c",
-            "SELECT year, sangong_total FROM sangong_costs WHERE row_kind = 'total' ORDER BY year;"
+            "SELECT year, amount AS sangong_total FROM sangong_costs "
+            "WHERE row_kind = 'total' AND measure = 'total' ORDER BY year;"
             "SELECT column_type FROM (DESCRIBE budget_facts) WHERE column_name = 'amount';",
         ],
         cwd="/",
@@ -177,8 +178,8 @@ def test_a_warehouse_written_by_an_earlier_version_is_brought_up_to_date(
         ).fetchall()
         assert standard == [("01", "收支总表"), ("07", "一般公共预算支出表")]
         ((total, total_yuan),) = con.execute(
-            "SELECT total, total_yuan FROM expenditure_by_function "
-            "WHERE fund_scope = '全部资金' AND row_kind = 'total'"
+            "SELECT amount, amount_yuan FROM expenditure_by_function "
+            "WHERE fund_scope = '全部资金' AND row_kind = 'total' AND measure = 'total'"
         ).fetchall()
         assert total_yuan == total * 10000 and total_yuan is not None
         assert con.execute("SELECT count(*) FROM units").fetchall() == [(2,)]
