@@ -3,7 +3,8 @@ spreadsheet formula in a cell, markup in a cell. They must come out of every exp
 the text they are.
 
 - `FORMULAS`: cells a spreadsheet would evaluate (`=1+1`, `@SUM(1+1)`, a `HYPERLINK`);
-- `MARKUP`: a cell, and a file name, that a browser would run if a page did not escape them.
+- `MARKUP`: a file name, and `CELL_MARKUP` a cell (extraction removes a cell's whitespace), that
+  a browser would run if a page did not escape them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from samplegen.spec import DisclosureSpec, RowSpec, TableSpec
 FORMULAS = ("=1+1", "@SUM(1+1)", '=HYPERLINK("http://example.invalid/","y")')
 MARKUP = "<img src=x onerror=this.id='PWNED'>"
 MARKUP_FILE_NAME = f"{MARKUP}.pdf"
+CELL_MARKUP = "<svg/onload=this.id='PWNED'>"
 
 # 其他资金绩效目标表 (预算22表): its project names and target texts are free text.
 _TEXT_TABLE = "22"

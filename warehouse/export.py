@@ -105,6 +105,7 @@ class Column:
     name: str
     sql_type: str  # as DuckDB describes it
     description: str = ""
+    heading: str = ""  # what a person reads over it, when not the Chinese label of `name`
 
     @property
     def is_list(self) -> bool:
@@ -121,7 +122,7 @@ class Column:
     @property
     def label(self) -> str:
         """What a person reads over the column: its Chinese label."""
-        return column_label(self.name)
+        return self.heading or column_label(self.name)
 
     def select_sql(self, *, for_csv: bool = False) -> str:
         """The column in a SELECT; `for_csv`: texts a spreadsheet would evaluate made inert."""
