@@ -49,7 +49,9 @@ def sections_xlsx(sections: Sequence[Section]) -> bytes:
 
 
 def file_name(*parts: object, suffix: str) -> str:
-    """A download's file name from what the page shows: `湖南省信访局-2024-收支总表.csv`."""
+    """A download's file name from what the page shows: `湖南省信访局-2024-收支总表.csv` (a
+    PDF's file name without its `.pdf`)."""
+    parts = tuple(p.removesuffix(".pdf") if isinstance(p, str) else p for p in parts)
     stem = "-".join(
         _UNSAFE_NAME.sub("_", str(p)).strip(" ._") for p in parts if p not in ("", None)
     )
