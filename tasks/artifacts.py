@@ -27,6 +27,7 @@ from prefect.runtime import flow_run
 
 from reconcile.runs import Run
 from tasks.fetch import Fetched
+from tasks.markdown import markdown_text
 from tasks.summary import IngestSummary
 from warehouse.documents import Outcome
 from warehouse.settings import WarehouseSettings
@@ -36,8 +37,15 @@ SUMMARY_ARTIFACT = "ingest-summary"
 COLUMNS = ("file", "unit", "year", "status", "reason", "tables", "cells")
 
 
+def unit_label(unit_name: str | None, unit_code: str | None) -> str:
+    """A unit as a person reads it: its name, then its code (`湖南省信访局 (010)`)."""
+    if unit_name and unit_code:
+        return f"{unit_name} ({unit_code})"
+    return unit_name or unit_code or ""
+
+
 def outcome_to_row(outcome: Outcome) -> dict[str, object]:
-    unit = " ".join(p for p in (outcome.unit_code, outcome.unit_name) if p)
+    unit = unit_label(outcome.unit_name, outcome.unit_code)
     return {
         "file": outcome.file_name,
         "unit": unit,
@@ -167,7 +175,7 @@ def nightly_markdown(
         lines += [
             "",
             "**Not loaded**: "
-            + "; ".join(f"{o.file_name} ({o.reason})" for o in failures[:20])
+            + "; ".join(f"{markdown_text(o.file_name)} ({o.reason})" for o in failures[:20])
             + (f"; and {len(failures) - 20} more" if len(failures) > 20 else ""),
         ]
     if run is None:

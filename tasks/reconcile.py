@@ -159,7 +159,7 @@ def findings_table(
     return [
         {
             "rule": f["rule_id"],
-            "unit": f"{f['unit_code']} {f['unit_name'] or ''}".strip(),
+            "unit": f"{f['unit_name'] or ''} {f['unit_code']}".strip(),
             "actual": _text(f["actual"]),
             "expected": _text(f["expected"]),
             "difference": _text(f["difference"]),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from tasks.markdown import markdown_text
 from warehouse.documents import Outcome, Status
 
 # What a one-off command exits with (docs/run-it-nightly.md): every input has its outcome; some
@@ -104,12 +105,14 @@ class IngestSummary:
             parts += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
         if self.supersessions:
             parts += ["", "| superseded | by |", "|---|---|"]
-            parts += [f"| {o.superseded_file} | {o.file_name} |" for o in self.supersessions]
+            parts += [
+                f"| {_cell(o.superseded_file)} | {_cell(o.file_name)} |" for o in self.supersessions
+            ]
         return "\n".join(parts) + "\n"
 
 
 def _detail(o: Outcome) -> str:
-    who = f"({o.unit_code} {o.unit_name}, {o.year})" if o.unit_code else ""
+    who = f"({o.unit_name} {o.unit_code}, {o.year})" if o.unit_code else ""
     if o.status is Status.LOADED:
         superseding = f", superseding {o.superseded_file}" if o.superseded_file else ""
         warnings = f" [{o.reason}]" if o.reason else ""
@@ -120,7 +123,7 @@ def _detail(o: Outcome) -> str:
 
 
 def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return markdown_text(value)
 
 
 def superseded_in_run(outcomes: Iterable[Outcome]) -> list[Outcome]:

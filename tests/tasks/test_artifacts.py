@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sources.downloads import Download, DownloadStatus
 from sources.listing import PdfLink
-from tasks.artifacts import COLUMNS, documents_table, report_links, summary_markdown
+from tasks.artifacts import (
+    COLUMNS,
+    documents_table,
+    nightly_markdown,
+    report_links,
+    summary_markdown,
+)
 from tasks.fetch import Fetched
 from tasks.summary import IngestSummary
 from warehouse.documents import Document, Outcome, Status
@@ -62,7 +69,7 @@ def test_one_row_per_document_changed_first_refused_links_included() -> None:
     ]
     assert rows[0] | {"file": ""} == {
         "file": "",
-        "unit": "010 湖南省信访局",
+        "unit": "湖南省信访局 (010)",
         "year": 2024,
         "status": "loaded",
         "reason": "",
@@ -128,3 +135,18 @@ def test_a_short_run_reads_in_seconds_and_a_folder_source_has_no_listing_line() 
     )
     assert "**duration** 7.2 s" in text
     assert "PDF links" not in text and "| report |" not in text
+
+
+def test_a_file_name_of_markup_stays_text_on_one_line(tmp_path: Path) -> None:
+    name = "<img src=x onerror=this.id='PWNED'>\n| [x](y) *.pdf"
+    summary = IngestSummary(
+        (Outcome(doc(name), Status.QUARANTINED, reason="not_a_pdf", message=f"{name}: no"),)
+    )
+    markdown = summary_markdown(summary, source="/inbox", data_dir=tmp_path, seconds=1.0, links={})
+    assert not re.search(r"(?<!\\)<img", markdown)
+    assert "\\<img src=x onerror=this.id='PWNED'\\>" in markdown
+    (row,) = [line for line in markdown.splitlines() if "PWNED" in line]
+    assert row.count(" | ") == 4  # its five cells: file, status, unit-year, reason, message
+    assert "\\[x\\](y)" in row and "\\*.pdf" in row
+    nightly = nightly_markdown(summary, None, 0, {})
+    assert not re.search(r"(?<!\\)<img", nightly) and "\\<img" in nightly
