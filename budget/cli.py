@@ -261,7 +261,7 @@ def report(
     """Write the HTML report of a reconciliation run (the latest by default); print its path
     and the run's counts."""
     warehouse = _settings(data_dir=data_dir).warehouse()
-    from reconcile.report import write_report
+    from reconcile.report import findings_csv_path, write_report
     from reconcile.runs import read_run
 
     run = read_run(warehouse, run_id)
@@ -271,6 +271,7 @@ def report(
         raise typer.Exit(code=2)
     typer.echo(f"reconcile {run.run_id}: {run.headline}")
     typer.echo(f"report: {write_report(warehouse, run)}")
+    typer.echo(f"findings: {findings_csv_path(warehouse, run.run_id)}")
 
 
 @app.command()

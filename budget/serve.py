@@ -80,12 +80,20 @@ def serve(settings: WarehouseSettings, bound: Bound, *, access_log: bool = True)
     server(settings, bound, access_log=access_log).run(sockets=[bound.sock])
 
 
-def server(settings: WarehouseSettings, bound: Bound, *, access_log: bool = True) -> uvicorn.Server:
+def server(
+    settings: WarehouseSettings,
+    bound: Bound,
+    *,
+    access_log: bool = True,
+    read_wait_s: float = SiteSettings.read_wait_s,
+) -> uvicorn.Server:
     """The uvicorn server of the site for `settings` on `bound` (not started): it answers the
-    Host names of loopback, of the bound address and of `settings.public_url`."""
+    Host names of loopback, of the bound address and of `settings.public_url`; a page waits
+    up to `read_wait_s` for a load holding the warehouse."""
     import uvicorn
 
-    site = SiteSettings(settings, hosts=allowed_hosts(bound.host, settings.public_url))
+    hosts = allowed_hosts(bound.host, settings.public_url)
+    site = SiteSettings(settings, hosts=hosts, read_wait_s=read_wait_s)
     config = uvicorn.Config(
         make_app(site),
         http="h11",

@@ -85,9 +85,9 @@ class Site:
         self.port = int(url.rstrip("/").rsplit(":", 1)[1])
 
 
-def start_site(settings: WarehouseSettings) -> Iterator[Site]:
+def start_site(settings: WarehouseSettings, read_wait_s: float = 10.0) -> Iterator[Site]:
     bound = bind("127.0.0.1", 0)
-    running = server(settings, bound, access_log=False)
+    running = server(settings, bound, access_log=False, read_wait_s=read_wait_s)
     thread = threading.Thread(
         target=running.run, kwargs={"sockets": [bound.sock]}, name="site", daemon=True
     )
