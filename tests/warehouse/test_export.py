@@ -105,7 +105,11 @@ def test_every_csv_reads_back_equal_to_its_view(
     # Amounts are exact decimals, never floats.
     (sangong,) = [e for e in result.relations if e.name == "sangong_costs"]
     assert sangong.path is not None
-    totals = {r["sangong_total"] for r in read_csv(sangong.path, sangong.columns).to_pylist()}
+    totals = {
+        r["amount"]
+        for r in read_csv(sangong.path, sangong.columns).to_pylist()
+        if r["measure"] == "total"
+    }
     assert Decimal("71.00") in totals and all(isinstance(t, Decimal) for t in totals)
     # An empty text and no value stay apart: "" is quoted, NULL is an empty field.
     text = (tmp_path / "budget_cells.csv").read_text("utf-8-sig")
@@ -223,9 +227,10 @@ def test_the_data_package_passes_frictionless_validation(
     described = Package(str(package))
     fields = {f.name: f for f in described.get_resource("expenditure_by_function").schema.fields}
     assert fields["unit_name"].title == "单位名称"
-    assert fields["total"].type == "number"
-    assert fields["total"].to_descriptor()["unit"] == "万元"
-    assert "合计" in (fields["total"].description or "")
+    assert fields["amount"].type == "number"
+    assert fields["amount"].to_descriptor()["unit"] == "万元"
+    assert fields["amount_yuan"].to_descriptor()["unit"] == "元"
+    assert "printed" in (fields["amount"].description or "")
     assert fields["year"].type == "integer" and fields["year"].description
     status = {f.name: f for f in described.get_resource("reconciliation_status").schema.fields}
     assert status["not_evaluated"].type == "array"
