@@ -13,6 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from browse.printed import amount_decimals
 from browse.sections import Column, Section
 from warehouse.export import Column as ExportColumn
 from warehouse.export import csv_table, sheet_title, write_csv_batches, write_sheet
@@ -59,17 +60,21 @@ def file_name(*parts: object, suffix: str) -> str:
 
 
 def _export_column(column: Column) -> ExportColumn:
-    sql_type = {"amount": "DECIMAL(18,2)", "integer": "BIGINT"}.get(column.kind, "VARCHAR")
+    sql_type = {"amount": "DECIMAL(18,6)", "integer": "BIGINT"}.get(column.kind, "VARCHAR")
     return ExportColumn(column.name, sql_type, heading=column.heading)
 
 
 def _arrow(section: Section) -> pa.Table:
-    types: dict[str, pa.DataType] = {"amount": pa.decimal128(18, 2), "integer": pa.int64()}
     values = section.values()
     arrays: list[pa.Array] = []
     for i, column in enumerate(section.columns):
-        kind = types.get(column.kind, pa.string())
         cells: list[Any] = [row[i] for row in values]
+        kind: pa.DataType = pa.string()
+        if column.kind == "integer":
+            kind = pa.int64()
+        elif column.kind == "amount":  # as many decimals as its amounts have (2 to 6)
+            scale = max((amount_decimals(v) for v in cells if v is not None), default=2)
+            kind = pa.decimal128(18, scale)
         if kind == pa.string():
             cells = [None if v is None else str(v) for v in cells]
         arrays.append(pa.array(cells, type=kind))

@@ -99,6 +99,7 @@ def home(con: duckdb.DuckDBPyConnection | None, settings: WarehouseSettings) -> 
 UNIT_COLUMNS = (
     Column("province"),
     Column("unit_name", link="href"),
+    Column("kinds", "预算/决算"),
     Column("scopes", "公开范围"),
     Column("years", "年度"),
     Column("last_year", "最新年度", "integer"),
@@ -142,9 +143,15 @@ def unit(con: duckdb.DuckDBPyConnection, unit_code: str) -> Page:
         d["status_zh"] = f"{STATUS_ZH.get(d['status'], d['status'])} {d['status']}"
     by_year = rows(con, "unit_spending_by_year", unit_code)
     several_scopes = len({r["scope"] for r in by_year}) > 1
+    several_kinds = len({r["kind"] for r in by_year}) > 1
     year_chart = bar_chart(
         [
-            (f"{r['year']}" + (f" {r['scope']}" if several_scopes else ""), r["amount_yuan"])
+            (
+                f"{r['year']}"
+                + (f" {r['kind']}" if several_kinds else "")
+                + (f" {r['scope']}" if several_scopes else ""),
+                r["amount_yuan"],
+            )
             for r in by_year
         ],
         "各年度支出（全部资金）Spending by year, all funds",
@@ -166,6 +173,7 @@ def unit(con: duckdb.DuckDBPyConnection, unit_code: str) -> Page:
 
 UNIT_DISCLOSURE_COLUMNS = (
     Column("year", "年度", "integer"),
+    Column("kind", "预算/决算"),
     Column("scope"),
     Column("file_name", link="href"),
     Column("status_zh", "状态"),
@@ -177,6 +185,7 @@ UNIT_DISCLOSURE_COLUMNS = (
 )
 SPENDING_COLUMNS = (
     Column("year", "年度", "integer"),
+    Column("kind", "预算/决算"),
     Column("scope"),
     Column("amount_yuan", "支出（元）", "amount"),
 )
@@ -191,15 +200,19 @@ def _class_chart(
     con: duckdb.DuckDBPyConnection, unit_code: str, by_year: list[dict[str, Any]]
 ) -> tuple[BarChart, list[dict[str, Any]]]:
     """The latest year's spending by 功能分类 类: of all funds, else (a 支出总表 printing no
-    subject) of the general public budget; of the department's 部门预算 where it has one."""
+    subject) of the general public budget; of the department's 部门预算 where it has one, and of
+    its 预算 where it has one (else its 决算)."""
     if not by_year:
         return bar_chart([], "功能分类支出 Spending by function"), []
     year = max(r["year"] for r in by_year)
-    scopes = sorted({r["scope"] for r in by_year if r["year"] == year}, key=lambda s: s != "部门")
+    latest = [r for r in by_year if r["year"] == year]
+    scope = sorted({r["scope"] for r in latest}, key=lambda s: s != "部门")[0]
+    kind = sorted({r["kind"] for r in latest}, key=lambda k: k != "预算")[0]
     for fund_scope in ("全部资金", "一般公共预算"):
-        found = rows(con, "unit_spending_by_class", unit_code, year, fund_scope, scopes[0])
+        found = rows(con, "unit_spending_by_class", unit_code, year, fund_scope, scope, kind)
         if found:
-            title = f"{year}年功能分类支出（{fund_scope}，按类）Spending by function, {year}"
+            what = f"{year}年{kind or ''}功能分类支出（{fund_scope}，按类）"
+            title = f"{what}Spending by function, {year}"
             chart = bar_chart(
                 [(f"{r['class_code']} {r['class_name']}", r["amount_yuan"]) for r in found], title
             )
@@ -346,6 +359,7 @@ SEARCH_DISCLOSURE_COLUMNS = (
     Column("file_name", link="href"),
     Column("unit_name"),
     Column("year", "年度", "integer"),
+    Column("kind", "预算/决算"),
     Column("scope"),
     Column("status_zh", "状态"),
     Column("reason"),

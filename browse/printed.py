@@ -60,14 +60,21 @@ class PrintedTable:
 
 
 def format_amount(amount: Decimal, printed: str = "") -> str:
-    """`4099.76` → `4,099.76`; a whole amount printed without decimals (元) stays whole;
-    an amount printed with more decimals than two (Beijing's 万元 to six) as printed."""
+    """`4099.76` → `4,099.76`; a whole amount printed without decimals (元) stays whole; an
+    amount printed with more decimals than two (Beijing's 万元 to six) as printed; with no
+    printed text, two decimals, more where the amount has them (up to six)."""
     decimals = len(printed.rsplit(".", 1)[1]) if "." in printed else None
     if decimals is not None and decimals > 2:
         return printed
-    if decimals is None and amount == amount.to_integral_value():
+    if printed and decimals is None and amount == amount.to_integral_value():
         return f"{amount:,.0f}"
-    return f"{amount:,.2f}"
+    return f"{amount:,.{amount_decimals(amount)}f}"
+
+
+def amount_decimals(amount: Decimal) -> int:
+    """The decimals an amount needs: two at least, six at most."""
+    exponent = amount.normalize().as_tuple().exponent
+    return min(6, max(2, -exponent if isinstance(exponent, int) else 2))
 
 
 def header_rows(paths: Sequence[str]) -> tuple[tuple[HeaderCell, ...], ...]:

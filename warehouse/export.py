@@ -383,6 +383,8 @@ def write_sheet(
             header.append(cell)
         sheet.append(header)
     amounts = [i for i, c in enumerate(columns) if c.is_amount]
+    # Two decimals shown, up to six where a column's type has them (Beijing prints 万元 to six).
+    shown = ["#,##0.00####" if _scale(c.sql_type) > 2 else "#,##0.00" for c in columns]
     others = [i for i, c in enumerate(columns) if not c.is_amount]
     written = 0
     for row in rows:
@@ -390,7 +392,7 @@ def write_sheet(
         for i in amounts:
             if cells[i] is not None:
                 cell = WriteOnlyCell(sheet, value=cells[i])
-                cell.number_format = "#,##0.00"
+                cell.number_format = shown[i]
                 cells[i] = cell
         for i in others:
             value = cells[i]
@@ -405,6 +407,11 @@ def write_sheet(
         last = get_column_letter(len(columns))
         sheet.auto_filter.ref = f"A{XLSX_HEADER_ROWS}:{last}{XLSX_HEADER_ROWS + written}"
     return written
+
+
+def _scale(sql_type: str) -> int:
+    found = re.match(r"DECIMAL\(\d+,\s*(\d+)\)", sql_type)
+    return int(found.group(1)) if found else 0
 
 
 def _text_cell(sheet: Any, text: str) -> Any:

@@ -2,8 +2,7 @@
 name in exported workbooks and as the column heading on the site; and the Chinese name of each
 exported relation, which is its sheet's name.
 
-A column not listed here is labelled with its own name; a measure (`total`, `basic`, …, the
-`measure` column's values) has its label too (`MEASURE_LABELS`).
+A column not listed here is labelled with its own name.
 """
 
 from __future__ import annotations
@@ -77,7 +76,6 @@ COLUMN_LABELS = {
     "entity_name": "单位（实体）名称",
     "is_leaf": "明细（合计一次）",
     "measure": "指标",
-    "measure_label": "指标名称",
     "amount": "金额（所印单位）",
     "amount_yuan": "金额（元）",
     "item": "收入项目",
@@ -120,31 +118,6 @@ COLUMN_LABELS = {
     "validated_at": "校验时间（UTC）",
 }
 
-# The measures the templates give their amount columns (template_columns.measure).
-MEASURE_LABELS = {
-    "total": "合计",
-    "basic": "基本支出",
-    "project": "项目支出",
-    "income": "收入",
-    "expenditure": "支出",
-    "basic_wages": "基本支出/工资福利支出",
-    "basic_household_transfers": "基本支出/对个人和家庭的补助",
-    "basic_office": "基本支出/公用经费",
-    "personnel": "人员经费",
-    "office": "公用经费",
-    "institution_business": "事业单位经营支出",
-    "paid_to_higher_level": "上缴上级支出",
-    "grants_to_affiliates": "对附属单位补助支出",
-    "overseas_travel": "因公出国（境）费",
-    "vehicles": "公务用车购置及运行费",
-    "vehicle_purchase": "公务用车购置费",
-    "vehicle_operation": "公务用车运行费",
-    "official_reception": "公务接待费",
-    "meetings": "会议费",
-    "training": "培训费",
-    "office_running_costs": "机关运行经费",
-}
-
 # The Chinese name of each exported relation: its sheet in the workbook (Excel allows 31
 # characters), and its heading wherever a person reads it.
 RELATION_LABELS = {
@@ -168,13 +141,6 @@ RELATION_LABELS = {
 def column_label(name: str) -> str:
     """The Chinese label of a column, else its name."""
     return COLUMN_LABELS.get(name, name)
-
-
-def measure_label(measure: str | None) -> str:
-    """The Chinese label of a measure, else the measure itself ('' for none)."""
-    if measure is None:
-        return ""
-    return MEASURE_LABELS.get(measure, measure)
 
 
 def relation_label(name: str) -> str:

@@ -9,6 +9,7 @@ SELECT
     c.province,
     d.year,
     d.scope,
+    d.kind,
     d.template,
     d.status,
     d.reason,

@@ -4,6 +4,7 @@ SELECT
     d.file_name,
     coalesce(c.unit_name, d.unit_name) AS unit_name,
     d.year,
+    d.kind,
     d.scope,
     d.status,
     d.reason,

@@ -7,6 +7,7 @@ SELECT
     list(DISTINCT d.unit_name ORDER BY d.unit_name) FILTER (WHERE d.unit_name IS NOT NULL)
         AS printed_names,
     string_agg(DISTINCT d.scope, '、' ORDER BY d.scope) AS scopes,
+    string_agg(DISTINCT d.kind, '、' ORDER BY d.kind DESC) AS kinds,
     string_agg(DISTINCT d.template, '、' ORDER BY d.template) AS templates,
     list(DISTINCT d.year ORDER BY d.year) FILTER (WHERE d.status = 'loaded') AS years
 FROM disclosures AS d

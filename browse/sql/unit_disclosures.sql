@@ -1,8 +1,10 @@
 -- 单位的公开文件 unit_disclosures: every document of one unit the warehouse has seen (a copy of
--- the same bytes once), newest year first — its file, year, scope, status and why, its size, and
--- the errors and warnings the latest reconciliation found in it. $1 is the unit_code.
+-- the same bytes once), newest year first — its file, year, kind (预算/决算), scope, status and
+-- why, its size, and the errors and warnings the latest reconciliation found in it. $1 is the
+-- unit_code.
 SELECT
     d.year,
+    d.kind,
     d.scope,
     d.file_name,
     d.status,

@@ -1,5 +1,5 @@
 -- 单位一览 units_overview: one row per unit that published a disclosure the warehouse keeps —
--- its one name (the latest), province, every budget year it published, its latest year, how
+-- its one name (the latest), province, what it published (预算, 决算), every year it published, its latest year, how
 -- many of its documents are current, and the errors and warnings the latest reconciliation found
 -- in them — for the site's first page, grouped by province.
 WITH documents AS (
@@ -9,7 +9,8 @@ WITH documents AS (
 ),
 names AS (
     SELECT unit_code, any_value(unit_name) AS unit_name, any_value(province) AS province,
-        string_agg(DISTINCT scope, '、' ORDER BY scope) AS scopes
+        string_agg(DISTINCT scope, '、' ORDER BY scope) AS scopes,
+        string_agg(DISTINCT kind, '、' ORDER BY kind DESC) AS kinds
     FROM current_disclosures
     GROUP BY unit_code
 ),
@@ -24,6 +25,7 @@ SELECT
     n.unit_name,
     d.unit_code,
     n.scopes,
+    n.kinds,
     list(DISTINCT d.year ORDER BY d.year) AS years,
     max(d.year) AS last_year,
     count(*) FILTER (WHERE d.status = 'loaded') AS current_documents,

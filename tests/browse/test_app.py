@@ -105,7 +105,7 @@ def test_a_unit_page_shows_its_years_disclosures_spending_and_findings(
     # Spending by year as an inline SVG chart, in 万元: 2017's 支出总表 prints 20,849.45.
     assert "<svg" in html and "20,849.45 万元" in html
     seed = page(client, "/units/010")
-    assert "对账问题 Findings" in seed and "row_sum_09" in seed
+    assert "对账问题 Findings" in seed and "class_equals_sections" in seed
 
 
 def test_a_disclosure_page_renders_every_table_as_printed_with_its_pdf_pages(
@@ -122,7 +122,7 @@ def test_a_disclosure_page_renders_every_table_as_printed_with_its_pdf_pages(
     assert f'<a href="/raw/{doc_id}.pdf#page=7" title="第 7 页">3,486.75</a>' in html
     # Its header as printed: 基本支出 spans its leaves.
     assert re.search(r'<th colspan="\d+">基本支出</th>', html)
-    assert "tables_present" in html and "row_sum_09" in html  # its findings
+    assert "tables_present" in html and "class_equals_sections" in html  # its findings
 
 
 def test_search_finds_units_and_disclosures_by_any_part_of_a_name(client: httpx.Client) -> None:

@@ -38,6 +38,7 @@ SELECT
     c.printed_unit_name,        -- the name as this document prints it
     c.unit_code,
     c.scope,
+    c.kind,                     -- 预算 (budget) | 决算 (final accounts)
     c.template,
     c.table_code,
     c.classification,           -- 部门预算经济分类 | 政府预算经济分类

@@ -2,7 +2,8 @@
 -- as a person reads it — the unit's one name (unit_name: the name printed in its latest loaded
 -- year, the most printed one that year; units.unit_name for every publisher), the name this
 -- document prints (printed_unit_name: 中国共产党江苏省委员会办公厅 in 2017, where unit_name is
--- 中共江苏省委办公厅), its province, and the file it came in (file_name). The typed views take
+-- 中共江苏省委办公厅), its province, what it is (scope 部门/单位, kind 预算/决算), and the file it
+-- came in (file_name). The typed views take
 -- these columns from here (through typed_facts): a unit renamed between years is one unit_name.
 CREATE OR REPLACE VIEW current_disclosures AS
 WITH loaded AS (
@@ -28,6 +29,7 @@ SELECT
     d.unit_name AS printed_unit_name,  -- the name as this document prints it
     d.unit_code,
     d.scope,                    -- 部门 (a department's 部门预算) | 单位 (a body's 单位预算)
+    d.kind,                     -- 预算 (budget) | 决算 (final accounts)
     d.template,
     d.file_name,                -- the file's name where it was found
     d.page_count,

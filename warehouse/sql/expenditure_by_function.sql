@@ -5,10 +5,11 @@
 -- column's measure (total 合计, basic 基本支出, project 项目支出, …) and the amount as printed
 -- (unit_label) and in 元 (amount_yuan). Total (合计), department and entity rows are kept.
 --
--- Sum without double counting: one fund_scope (一般公共预算 is part of 全部资金), one measure (total
--- is basic + project), `WHERE is_leaf` — the most detailed rows, whose sum is the table's printed
--- 合计 (a table printing no subjects: its one row, labelled 支出合计):
---   WHERE fund_scope = '全部资金' AND measure = 'total' AND is_leaf
+-- Sum without double counting: one kind (a 决算 reports what the 预算 planned), one fund_scope
+-- (一般公共预算 is part of 全部资金), one measure (total is basic + project), `WHERE is_leaf` — the
+-- most detailed rows, whose sum is the table's printed 合计 (a table printing no subjects: its one
+-- row, labelled 支出合计):
+--   WHERE kind = '预算' AND fund_scope = '全部资金' AND measure = 'total' AND is_leaf
 CREATE OR REPLACE VIEW expenditure_by_function AS
 SELECT
     f.year,
@@ -17,6 +18,7 @@ SELECT
     f.printed_unit_name,        -- the name as this document prints it
     f.unit_code,
     f.scope,
+    f.kind,                     -- 预算 (budget) | 决算 (final accounts)
     f.template,
     f.standard_table,
     f.table_code,

@@ -15,6 +15,7 @@ SELECT
     f.printed_unit_name,        -- the name as this document prints it
     f.unit_code,
     f.scope,
+    f.kind,                     -- 预算 (budget) | 决算 (final accounts)
     f.template,
     f.table_code,
     coalesce(f.classification, '功能分类') AS classification,

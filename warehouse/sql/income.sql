@@ -15,6 +15,7 @@ SELECT
     f.printed_unit_name,        -- the name as this document prints it
     f.unit_code,
     f.scope,
+    f.kind,                     -- 预算 (budget) | 决算 (final accounts)
     f.template,
     f.standard_table,
     f.table_code,

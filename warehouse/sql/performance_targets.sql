@@ -19,6 +19,7 @@ SELECT
     p.unit_name,                -- the unit's one name (its latest)
     p.printed_unit_name,        -- the name as this document prints it
     c.unit_code,
+    p.kind,                     -- 预算 (budget) | 决算 (final accounts)
     c.table_code,
     g.target_scope,             -- 省级专项资金 | 其他资金 | 部门整体支出
     c.row_no,

@@ -17,6 +17,7 @@ SELECT
     f.printed_unit_name,        -- the name as this document prints it
     f.unit_code,
     f.scope,
+    f.kind,                     -- 预算 (budget) | 决算 (final accounts)
     f.template,
     f.table_code,
     f.row_no,
