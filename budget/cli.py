@@ -8,7 +8,7 @@
     budget cells samples/2024_010_湖南省信访局.pdf -t 07
     budget report --data-dir data                      # the latest reconciliation, as HTML
     budget export --data-dir data --out out --format xlsx   # the views as CSV / XLSX / package
-    budget serve --data-dir data                       # reports, Data Docs, PDFs on 127.0.0.1
+    budget serve --data-dir data                       # the site: units, tables, PDFs, reports
     budget deploy --source URL                         # set up the Prefect server, deploy
 
 Imports are lazy: `budget --help` answers without importing Prefect or Great Expectations, and
@@ -275,9 +275,15 @@ def cells(
     table: Annotated[str, typer.Option("--table", "-t", help="Table code, e.g. 07.")],
 ) -> None:
     """Print the extracted cells of one table: row, column, path, kind, subject, text, amount."""
+    from disclosure.errors import ExtractionError
     from disclosure.overview import print_cells
 
-    if not print_cells(pdf, table):
+    try:
+        found = print_cells(pdf, table)
+    except ExtractionError as error:  # not a PDF, damaged, encrypted, no tables: one line
+        typer.echo(f"cells: {error} [{error.reason}]", err=True)
+        raise typer.Exit(code=2) from None
+    if not found:
         raise typer.BadParameter(f"{pdf.name} has no table {table}", param_hint="--table")
 
 
@@ -291,7 +297,7 @@ def report(
     """Write the HTML report of a reconciliation run (the latest by default); print its path
     and the run's counts."""
     warehouse = _settings(data_dir=data_dir).warehouse()
-    from reconcile.report import write_report
+    from reconcile.report import findings_csv_path, write_report
     from reconcile.runs import read_run
 
     run = read_run(warehouse, run_id)
@@ -301,6 +307,7 @@ def report(
         raise typer.Exit(code=2)
     typer.echo(f"reconcile {run.run_id}: {run.headline}")
     typer.echo(f"report: {write_report(warehouse, run)}")
+    typer.echo(f"findings: {findings_csv_path(warehouse, run.run_id)}")
 
 
 @app.command()
@@ -333,8 +340,8 @@ def export(
         typer.echo(f"export: {error}", err=True)
         raise typer.Exit(code=2) from None
     for relation in result.relations:
-        where = relation.path.name if relation.path else f"sheet {relation.name}"
-        typer.echo(f"{relation.rows:>9,} rows  {relation.name}  → {where}")
+        where = relation.path.name if relation.path else f"sheet {relation.sheet}"
+        typer.echo(f"{relation.rows:>9,} rows  {relation.label} ({relation.name})  → {where}")
     if result.skipped:
         typer.echo(f"not in this warehouse: {', '.join(result.skipped)}")
     typer.echo("wrote: " + ", ".join(str(f) for f in result.files))
@@ -344,31 +351,56 @@ def export(
 def serve(
     data_dir: DataDir = None,
     port: Annotated[
-        int | None, typer.Option(help="Port on 127.0.0.1 [default: $BUDGET_SERVE_PORT, else 8765].")
+        int | None, typer.Option(help="Port [default: $BUDGET_SERVE_PORT, else 8765; 0: any free].")
     ] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; not a loopback one only with --allow-remote.")
+    ] = "127.0.0.1",
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote",
+            help="Listen on a non-loopback --host: anyone who reaches it reads the data.",
+        ),
+    ] = False,
 ) -> None:
-    """Serve reports/, docs/ (Data Docs) and raw/ (the PDFs) read-only on 127.0.0.1, so that
-    links in the Prefect UI open; set BUDGET_PUBLIC_URL to the URL it prints."""
-    settings = _settings(data_dir=data_dir, serve_port=port)
+    """Serve the site over the data directory: units, disclosures and their tables as printed,
+    search, CSV/XLSX downloads, the PDFs, the reconciliation reports and Data Docs, read-only on
+    127.0.0.1; set BUDGET_PUBLIC_URL to the URL it prints so that Prefect artifacts link it."""
+    settings = _settings(data_dir=data_dir, serve_port=port or None)
     warehouse = settings.warehouse()
     if not warehouse.data_dir.is_dir():
         raise typer.BadParameter(f"{warehouse.data_dir} does not exist", param_hint="--data-dir")
-    from budget.serve import base_url, make_server
+    from budget.serve import BindRefused, bind
+    from budget.serve import serve as serve_site
 
     try:
-        server = make_server(warehouse.data_dir, settings.serve_port)
+        bound = bind(host, 0 if port == 0 else settings.serve_port, allow_remote=allow_remote)
+    except BindRefused as refused:
+        raise typer.BadParameter(str(refused), param_hint="--host") from None
     except OSError as error:
-        typer.echo(f"serve: port {settings.serve_port}: {error.strerror}", err=True)
+        typer.echo(f"serve: {host}:{settings.serve_port}: {error.strerror or error}", err=True)
         raise typer.Exit(code=2) from None
-    url = base_url(server)
-    typer.echo(f"serving {warehouse.data_dir} (reports/, docs/, raw/) at {url}", err=False)
-    typer.echo(f"links in Prefect artifacts: BUDGET_PUBLIC_URL={url}")
+    if allow_remote and not bound.url.startswith(("http://127.", "http://[::1]")):
+        typer.echo(
+            f"warning: serving on {bound.url}, beyond this machine: anyone who reaches it reads "
+            "the data (there is no login)",
+            err=True,
+        )
+    if not warehouse.database.exists():
+        typer.echo(
+            f"serve: {warehouse.data_dir} holds no warehouse yet (run budget ingest first); "
+            "the site is empty until then",
+            err=True,
+        )
+    typer.echo(f"serving {warehouse.data_dir} at {bound.url}")
+    typer.echo(f"links in Prefect artifacts: BUDGET_PUBLIC_URL={bound.url}")
     try:
-        server.serve_forever()
+        serve_site(warehouse, bound)
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        bound.sock.close()
 
 
 @app.command()

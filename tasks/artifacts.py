@@ -38,10 +38,17 @@ SUMMARY_ARTIFACT = "ingest-summary"
 COLUMNS = ("file", "unit", "year", "status", "reason", "tables", "cells")
 
 
+def unit_label(unit_name: str | None, unit_code: str | None) -> str:
+    """A unit as a person reads it: its name, then its code (`湖南省信访局 (010)`)."""
+    if unit_name and unit_code:
+        return f"{unit_name} ({unit_code})"
+    return unit_name or unit_code or ""
+
+
 def outcome_to_row(outcome: Outcome) -> dict[str, object]:
     """One document's row; its file name and unit name (from outside) escaped, as the UI
     renders cells as markdown."""
-    unit = " ".join(p for p in (outcome.unit_code, outcome.unit_name) if p)
+    unit = unit_label(outcome.unit_name, outcome.unit_code)
     return {
         "file": markdown_text(outcome.file_name),
         "unit": markdown_text(unit),

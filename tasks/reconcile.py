@@ -162,7 +162,7 @@ def findings_table(
             "rule": f["rule_id"],
             # What the PDF printed (names, labels, headers) is text, not markup: the UI renders
             # a table's cells as markdown.
-            "unit": markdown_text(f"{f['unit_code']} {f['unit_name'] or ''}".strip()),
+            "unit": markdown_text(f"{f['unit_name'] or ''} {f['unit_code']}".strip()),
             "actual": _text(f["actual"]),
             "expected": _text(f["expected"]),
             "difference": _text(f["difference"]),

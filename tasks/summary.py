@@ -129,7 +129,7 @@ def _parser_words(parser: str) -> str:
 
 
 def _detail(o: Outcome) -> str:
-    who = f"({o.unit_code} {o.unit_name}, {o.year})" if o.unit_code else ""
+    who = f"({o.unit_name} {o.unit_code}, {o.year})" if o.unit_code else ""
     if o.status is Status.LOADED:
         superseding = f", superseding {o.superseded_file}" if o.superseded_file else ""
         warnings = f" [{o.reason}]" if o.reason else ""

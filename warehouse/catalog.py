@@ -50,6 +50,8 @@ RELATIONS = (
     "budget_cells",
     "budget_rows",
     "budget_facts",
+    "current_disclosures",
+    "typed_facts",
     "expenditure_by_function",
     "income",
     "basic_expenditure_by_economic_class",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 BENEATH = (
-    "bounded", "disclosure", "expectations", "flows", "reconcile", "runtime", "samplegen",
-    "sources", "tasks", "warehouse",
+    "bounded", "browse", "disclosure", "expectations", "flows", "reconcile", "runtime",
+    "samplegen", "sources", "tasks", "warehouse",
 )  # fmt: skip
 
 

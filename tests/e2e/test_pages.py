@@ -113,12 +113,12 @@ def test_a_report_link_opens_from_budget_serve_with_its_pdf_pages(
         assert (status, kind) == (200, "application/pdf") and body.startswith(b"%PDF-")
         assert body == pdf.read_bytes()
 
-        # Read-only, and nothing but reports/, docs/ and raw/.
+        # Read-only: the site's pages, reports/, docs/ and the known PDFs of raw/, nothing else.
         assert fetch(f"http://127.0.0.1:{port}/warehouse.duckdb")[0] == 404
         assert fetch(f"http://127.0.0.1:{port}/parquet/")[0] == 404
-        assert fetch(f"http://127.0.0.1:{port}/reports/../warehouse.duckdb")[0] == 404
-        assert fetch(link, method="POST")[0] == 501
-        assert fetch(link, method="PUT")[0] == 501
+        assert fetch(f"http://127.0.0.1:{port}/reports/../warehouse.duckdb")[0] == 400
+        assert fetch(link, method="POST")[0] == 405
+        assert fetch(link, method="PUT")[0] == 405
     finally:
         assert stop(server.pid, sid=server.pid)
         server.wait(timeout=10)

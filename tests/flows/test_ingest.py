@@ -107,7 +107,7 @@ def test_the_cli_takes_source_and_data_dir_and_prints_the_summary(
         "0 unavailable\n" in result.output
     )
     assert f"superseding {HUNAN_2024}" in result.output
-    assert f"superseded   {HUNAN_2024}  (010 湖南省信访局, 2024) loaded, then superseded by" in (
+    assert f"superseded   {HUNAN_2024}  (湖南省信访局 010, 2024) loaded, then superseded by" in (
         result.output
     )
     assert "quarantined  bad.pdf  [not_a_pdf]" in result.output

@@ -49,7 +49,8 @@ RULE = """\
 -- severity: error
 -- tables: 13, 一般公共预算支出表
 -- description_zh: 专项资金汇总表的一般公共预算合计 = 一般公共预算支出表的项目支出合计。
--- description_en: The special funds' general public budget total equals the general public budget table's project spending.
+-- description_en: The special funds' general public budget total equals the general public
+--     budget table's project spending.
 SELECT
     s.doc_id, s.table_no, s.row_no, s.column_no,
     p.value AS expected, s.value AS actual,

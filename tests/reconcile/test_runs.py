@@ -3,8 +3,10 @@ and the HTML report of a run."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -15,6 +17,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
 from reconcile.catalog import load_catalog
 from reconcile.evaluation import evaluate_warehouse
@@ -28,6 +31,8 @@ from reconcile.runs import (
     still_current,
 )
 from tests.conftest import HUNAN_2024, REISSUE_2024
+from tests.crafted import MARKUP_FILE_NAME
+from tests.real_files import REPO
 from warehouse import store
 from warehouse.documents import Document
 from warehouse.lock import WarehouseBusy, writer_lock
@@ -170,6 +175,39 @@ def test_the_report_lists_findings_with_their_pages_and_a_chart(
             assert f"../raw/{doc_id}.pdf#page={f['page_no']}" in html
             assert f"{f['actual']:,.2f}" in html
     assert "湖南省信访局" in html and "header_sums" in html
+    # Every document checked is listed, with its file and its result; the findings as CSV beside.
+    assert "核对的文件 Documents checked" in html
+    assert f'<a href="../raw/{doc_id}.pdf">{HUNAN_2024}</a>' in html
+    csv_path = path.with_name(f"reconcile-{run.run_id}.findings.csv")
+    assert f'href="{csv_path.name}"' in html
+    with csv_path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == run.findings.num_rows
+    header = list(rows[0])
+    assert header.index("unit_name") < header.index("unit_code") and header[-1] == "doc_id"
+    assert {r["file_name"] for r in rows} == {HUNAN_2024}
+
+
+def test_the_report_lists_documents_that_passed_and_escapes_names_from_files(
+    tmp_path: Path,
+) -> None:
+    # A clean disclosure (the bundled sample of 湖南省水利厅 2023), under a file name of markup.
+    settings = WarehouseSettings(tmp_path / "data")
+    hostile = tmp_path / MARKUP_FILE_NAME
+    shutil.copy(REPO / "samples" / "2023_117_湖南省水利厅.pdf", hostile)
+    store.load_disclosure(
+        settings,
+        Document(hostile, sha256_of(hostile), hostile.stat().st_size),
+        extract_disclosure(hostile),
+    )
+    run = reconcile_warehouse(settings)
+    assert run.counts()["error"] == run.counts()["warning"] == 0
+
+    html = write_report(settings, run).read_text("utf-8")
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=this.id=&#39;PWNED&#39;&gt;.pdf</a>" in html
+    (row,) = re.findall(r"<tr><td>湖南省水利厅 .*?</tr>", html)
+    assert ">2023<" in row and "通过 passed" in row
 
 
 def test_years_are_checked_in_batches_of_bounded_size() -> None:

@@ -69,7 +69,7 @@ def test_one_row_per_document_changed_first_refused_links_included() -> None:
     ]
     assert rows[0] | {"file": ""} == {
         "file": "",
-        "unit": "010 湖南省信访局",
+        "unit": "湖南省信访局 (010)",
         "year": 2024,
         "status": "loaded",
         "reason": "",

@@ -59,8 +59,8 @@ def test_summary_counts_and_says_why() -> None:
         "0 unavailable"
     )
     assert text[1:] == [
-        "  loaded       a.pdf  (010 某局, 2024)",
-        "  loaded       a2.pdf  (010 某局, 2024), superseding a1.pdf",
+        "  loaded       a.pdf  (某局 010, 2024)",
+        "  loaded       a2.pdf  (某局 010, 2024), superseding a1.pdf",
         "  duplicate    copy.pdf  /in/copy.pdf: same bytes as a.pdf (loaded)",
         "  quarantined  bad.pdf  [not_a_pdf] bad.pdf: x",
         "  rejected     login.pdf  [not_a_pdf] http://h/login.pdf: an HTML page",

@@ -113,7 +113,8 @@ def test_the_duckdb_cli_opens_the_file_and_queries_a_view(loaded: WarehouseSetti
             "-csv",
             str(loaded.database),
             "-c",
-            "SELECT year, sangong_total FROM sangong_costs WHERE row_kind = 'total' ORDER BY year;"
+            "SELECT year, CAST(amount AS DECIMAL(18, 2)) AS sangong_total FROM sangong_costs "
+            "WHERE row_kind = 'total' AND measure = 'total' ORDER BY year;"
             "SELECT column_type FROM (DESCRIBE budget_facts) WHERE column_name = 'amount';",
         ],
         cwd="/",

@@ -24,7 +24,8 @@ from warehouse.settings import WarehouseSettings
 # - 上海市财政局 2025 一般公共预算基本支出表: 302 商品和服务支出 prints 24,840,779 元, its 款
 #   add up to 24,840,778; the 合计 (127,642,039) follows the 类.
 # - 湖南省信访局 2024 (the seed) 预算09表, 行政运行: 工资津补贴 合计 1,353.00 but only
-#   基本工资 518.00 and 385.00 under 津贴补贴 printed; 450.00 missing (finding header_sums, table 09).
+#   基本工资 518.00 and 385.00 under 津贴补贴 printed; 450.00 missing
+#   (finding header_sums, table 09).
 PRINTED_ERRORS = {
     ("上海市财政局", 2025, "部门预算经济分类"): Decimal("-1.00"),
     ("湖南省信访局", 2024, "部门预算经济分类"): Decimal("-450.00"),
@@ -64,9 +65,10 @@ def test_summing_expenditure_by_function_where_is_leaf_gives_each_tables_printed
         warehouse,
         """
         SELECT template, unit_name, year, fund_scope,
-               sum(total) FILTER (WHERE is_leaf) AS leaves,
-               any_value(total) FILTER (WHERE row_kind = 'total') AS printed
+               sum(amount) FILTER (WHERE is_leaf) AS leaves,
+               any_value(amount) FILTER (WHERE row_kind = 'total') AS printed
         FROM expenditure_by_function
+        WHERE measure = 'total'
         GROUP BY template, doc_id, unit_name, year, fund_scope, table_code
         HAVING printed IS NOT NULL
         """,
@@ -78,17 +80,19 @@ def test_summing_expenditure_by_function_where_is_leaf_gives_each_tables_printed
 def test_a_table_without_a_total_row_sums_to_its_one_department_row(
     warehouse: duckdb.DuckDBPyConnection,
 ) -> None:
-    # Jiangsu's 支出总表 prints one row, the department: 江苏省人民检察院 2017 spends its
-    # 收入合计, 17,996.68 万元.
+    # Jiangsu's 支出总表 prints one row, the department, with no label: 江苏省人民检察院 2017
+    # spends its 收入合计, 17,996.68 万元. The row is labelled with what it means.
     (row,) = rows(
         warehouse,
         """
-        SELECT sum(total) FILTER (WHERE is_leaf), sum(total_yuan) FILTER (WHERE is_leaf), count(*)
+        SELECT sum(amount) FILTER (WHERE is_leaf), sum(amount_yuan) FILTER (WHERE is_leaf),
+               count(*), any_value(row_label)
         FROM expenditure_by_function
         WHERE unit_name = '江苏省人民检察院' AND year = 2017 AND fund_scope = '全部资金'
+            AND measure = 'total'
         """,
     )
-    assert row == (Decimal("17996.68"), Decimal("179966800.00"), 1)
+    assert row == (Decimal("17996.68"), Decimal("179966800.00"), 1, "支出合计")
 
 
 def test_economic_classes_where_is_leaf_add_up_to_the_printed_total_per_classification(
@@ -99,7 +103,7 @@ def test_economic_classes_where_is_leaf_add_up_to_the_printed_total_per_classifi
         for unit, year, classification, total in rows(
             warehouse,
             """
-            SELECT unit_name, year, classification, sum(amount)
+            SELECT printed_unit_name, year, classification, sum(amount)
             FROM basic_expenditure_by_economic_class WHERE is_leaf GROUP BY ALL
             """,
         )
@@ -143,6 +147,83 @@ def test_every_typed_view_names_the_unit_and_the_subject(
         "SELECT list(DISTINCT subject_level ORDER BY subject_level) FROM expenditure_by_function",
     )
     assert levels[0] == ["款", "类", "项", None] or set(levels[0]) >= {"类", "款", "项"}
+
+
+TYPED_VIEWS = (
+    "expenditure_by_function",
+    "income",
+    "basic_expenditure_by_economic_class",
+    "sangong_costs",
+    "government_funds",
+    "performance_targets",
+)
+
+
+def test_every_typed_view_is_long_with_the_same_names_and_who_published_it(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    shared = ["year", "province", "unit_name", "printed_unit_name", "unit_code"]
+    for view in TYPED_VIEWS:
+        columns = [c for (c,) in rows(warehouse, f"SELECT column_name FROM (DESCRIBE {view})")]
+        assert columns[:5] == shared, view  # who, names before codes
+        assert {"measure", "amount", "amount_yuan", "file_name", "page_no"} <= set(columns), view
+        assert columns[-1] == "doc_id", view
+        missing = rows(
+            warehouse,
+            f"SELECT count(*) FILTER (WHERE province IS NULL OR file_name IS NULL "
+            f"OR unit_name IS NULL), count(*) FROM {view}",
+        )
+        assert missing[0][0] == 0 and missing[0][1] > 0, view
+
+
+def test_a_renamed_unit_has_one_name_its_latest_and_keeps_the_printed_one(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    names = rows(
+        warehouse,
+        """
+        SELECT DISTINCT year, unit_name, printed_unit_name FROM expenditure_by_function
+        WHERE printed_unit_name LIKE '%江苏省委%办公厅' ORDER BY year
+        """,
+    )
+    assert names == [
+        (2017, "中共江苏省委办公厅", "中国共产党江苏省委员会办公厅"),
+        (2018, "中共江苏省委办公厅", "中共江苏省委办公厅"),
+    ]
+    # One name for a publisher, the same as units has.
+    assert rows(
+        warehouse,
+        """
+            SELECT count(*) FROM current_disclosures AS d JOIN units AS u USING (unit_code)
+            WHERE d.unit_name <> u.unit_name
+            """,
+    ) == [(0,)]
+
+
+def test_no_single_row_table_leaves_its_amounts_unlabelled(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    unlabelled = rows(
+        warehouse,
+        """
+        SELECT view, count(*) FROM (
+            SELECT 'expenditure_by_function' AS view, row_label, subject_name, is_leaf
+            FROM expenditure_by_function
+            UNION ALL SELECT 'sangong_costs', row_label, NULL, is_leaf FROM sangong_costs
+        )
+        WHERE is_leaf AND row_label IS NULL AND subject_name IS NULL
+        GROUP BY view
+        """,
+    )
+    assert unlabelled == []
+    sangong = rows(
+        warehouse,
+        """
+        SELECT DISTINCT template, row_label FROM sangong_costs
+        WHERE template <> 'hunan' ORDER BY ALL
+        """,
+    )
+    assert sangong == [("jiangsu", "“三公”经费合计"), ("shanghai", "“三公”经费合计")]
 
 
 def test_units_lists_departments_bodies_and_entities_with_their_parent(

@@ -10,6 +10,7 @@
 --
 -- Sum without double counting: one classification, `WHERE is_leaf` — the most detailed classes of
 -- the most detailed rows (no 合计/小计 column, no 类 whose 款 are printed).
+--   WHERE classification = '部门预算经济分类' AND is_leaf
 CREATE OR REPLACE VIEW basic_expenditure_by_economic_class AS
 WITH classed AS (
     SELECT
@@ -17,7 +18,7 @@ WITH classed AS (
         coalesce(regexp_full_match(f.subject_code, '[35][0-9]*'), false) AS classes_as_rows,
         coalesce(tc.sums_columns, false) AS sums_columns,
         tc.column_kind
-    FROM budget_facts AS f
+    FROM typed_facts AS f
     LEFT JOIN template_columns AS tc
         ON tc.template = f.template AND tc.table_code = f.table_code
         AND tc.template_path = f.template_path
@@ -31,11 +32,13 @@ reference_names AS (
     GROUP BY ALL
 )
 SELECT
-    c.doc_id,
     c.year,
+    c.province,
+    c.unit_name,                -- the unit's one name (its latest)
+    c.printed_unit_name,        -- the name as this document prints it
     c.unit_code,
-    c.unit_name,
     c.scope,
+    c.kind,                     -- 预算 (budget) | 决算 (final accounts)
     c.template,
     c.table_code,
     c.classification,           -- 部门预算经济分类 | 政府预算经济分类
@@ -58,11 +61,14 @@ SELECT
         WHEN c.classes_as_rows THEN c.is_leaf AND c.measure = 'total'
         ELSE c.is_leaf AND NOT c.sums_columns
     END AS is_leaf,
+    c.measure,
     c.column_path,
     c.unit_label,
-    c.amount,
-    c.amount_yuan,
-    c.page_no
+    c.amount,                   -- as printed, in unit_label
+    c.amount_yuan,              -- in 元
+    c.page_no,
+    c.file_name,
+    c.doc_id
 FROM classed AS c
 LEFT JOIN reference_names AS s
     ON NOT c.classes_as_rows

@@ -2,17 +2,20 @@
 -- 政府性基金预算支出表 in every template — by function (功能分类: subject rows with
 -- 合计/基本支出/项目支出; Hunan 15, Jiangsu 10, Shanghai 06) and, where printed, by economic
 -- classification per unit and entity (Hunan 16 政府预算经济分类, 17 部门预算经济分类).
--- measure is the column (its template path, e.g. 项目支出/资本性支出).
+-- measure is what the column means across templates (total, basic, project, …), column_path the
+-- column as the template names it (e.g. 项目支出/资本性支出).
 --
 -- Sum without double counting: one classification, `WHERE is_leaf` (the most detailed rows, no
 -- 合计/小计 column).
 CREATE OR REPLACE VIEW government_funds AS
 SELECT
-    f.doc_id,
     f.year,
+    f.province,
+    f.unit_name,                -- the unit's one name (its latest)
+    f.printed_unit_name,        -- the name as this document prints it
     f.unit_code,
-    f.unit_name,
     f.scope,
+    f.kind,                     -- 预算 (budget) | 决算 (final accounts)
     f.template,
     f.table_code,
     coalesce(f.classification, '功能分类') AS classification,
@@ -23,13 +26,16 @@ SELECT
     f.subject_name,
     f.subject_level,
     f.row_label,
-    coalesce(f.template_path, f.column_path) AS measure,
     f.is_leaf AND NOT coalesce(tc.sums_columns, false) AS is_leaf,
+    f.measure,
+    coalesce(f.template_path, f.column_path) AS column_path,  -- the column, as the template names it
     f.unit_label,
-    f.amount,
-    f.amount_yuan,
-    f.page_no
-FROM budget_facts AS f
+    f.amount,                   -- as printed, in unit_label
+    f.amount_yuan,              -- in 元
+    f.page_no,
+    f.file_name,
+    f.doc_id
+FROM typed_facts AS f
 LEFT JOIN template_columns AS tc
     ON tc.template = f.template AND tc.table_code = f.table_code
     AND tc.template_path = f.template_path
