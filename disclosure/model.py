@@ -11,6 +11,8 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from disclosure.regions import UNKNOWN, Region
+
 _Value = TypeVar("_Value", bound=type)
 
 
@@ -119,6 +121,8 @@ class Disclosure:
     unit_name: str | None
     tables: list[ExtractedTable]
     scope: str = "部门"  # 部门 (a department's 部门预算) or 单位 (a body's 单位预算)
+    # Where the unit is: province, city, county, GB/T 2260 code, level (disclosure.regions)
+    region: Region = UNKNOWN
 
     def table(self, code: str) -> ExtractedTable | None:
         return next((t for t in self.tables if t.table_code == code), None)
