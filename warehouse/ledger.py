@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from disclosure.regions import UNKNOWN, Region
 from warehouse.documents import Document
 
 
@@ -23,6 +24,32 @@ class Entry:
     unit_name: str | None
     page_count: int | None
     scope: str | None = None
+    region: Region = UNKNOWN
+
+
+_ENTRY = """
+    SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope,
+        province, city, county, region_code, level
+    FROM disclosures
+"""
+
+
+def _entry(row: tuple | None) -> Entry | None:
+    if row is None:
+        return None
+    doc_id, file_name, status, template, year, unit_code, unit_name, pages, scope = row[:9]
+    return Entry(
+        doc_id,
+        file_name,
+        status,
+        template,
+        year,
+        unit_code,
+        unit_name,
+        pages,
+        scope,
+        region=Region(*row[9:]),
+    )
 
 
 def now() -> datetime:
@@ -38,14 +65,8 @@ def sightings(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
 
 
 def entry(con: duckdb.DuckDBPyConnection, doc_id: str) -> Entry | None:
-    row = con.execute(
-        """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope
-        FROM disclosures WHERE doc_id = ? AND status <> 'duplicate'
-        """,
-        [doc_id],
-    ).fetchone()
-    return Entry(*row) if row else None
+    rows = con.execute(f"{_ENTRY} WHERE doc_id = ? AND status <> 'duplicate'", [doc_id]).fetchall()
+    return _entry(rows[0] if rows else None)
 
 
 def seen_at(con: duckdb.DuckDBPyConnection, document: Document) -> bool:
@@ -85,15 +106,14 @@ def current(
 ) -> Entry | None:
     """The loaded document of a unit, year and scope: a department's 部门预算 and the same
     body's own 单位预算 are different documents, each current in its own right."""
-    row = con.execute(
-        """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope
-        FROM disclosures
+    rows = con.execute(
+        f"""
+        {_ENTRY}
         WHERE year = ? AND unit_code = ? AND scope IS NOT DISTINCT FROM ? AND status = 'loaded'
         """,
         [year, unit_code, scope],
-    ).fetchone()
-    return Entry(*row) if row else None
+    ).fetchall()
+    return _entry(rows[0] if rows else None)
 
 
 def record(
@@ -108,6 +128,7 @@ def record(
     unit_code: str | None = None,
     unit_name: str | None = None,
     scope: str | None = None,
+    region: Region = UNKNOWN,
     page_count: int | None = None,
     table_count: int | None = None,
     cell_count: int | None = None,
@@ -118,9 +139,10 @@ def record(
         """
         INSERT INTO disclosures (
             doc_id, source_uri, file_name, byte_size, raw_path, template, year, unit_code,
-            unit_name, scope, page_count, table_count, cell_count, status, reason, message,
-            superseded_by, flow_run_id, ingested_at, status_changed_at
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            unit_name, scope, province, city, county, region_code, level, page_count,
+            table_count, cell_count, status, reason, message, superseded_by, flow_run_id,
+            ingested_at, status_changed_at
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
         """,
         [
             document.doc_id,
@@ -133,6 +155,11 @@ def record(
             unit_code,
             unit_name,
             scope,
+            region.province,
+            region.city,
+            region.county,
+            region.region_code,
+            region.level,
             page_count,
             table_count,
             cell_count,

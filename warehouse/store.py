@@ -240,6 +240,7 @@ def _already_seen(
         unit_code=first.unit_code,
         unit_name=first.unit_name,
         scope=first.scope,
+        region=first.region,
         page_count=first.page_count,
         flow_run_id=flow_run_id,
     )
@@ -283,6 +284,7 @@ def _commit_load(
         unit_code=unit_code,
         unit_name=disclosure.unit_name,
         scope=disclosure.scope,
+        region=disclosure.region,
         page_count=disclosure.page_count,
         table_count=len(disclosure.tables),
         cell_count=cells.num_rows,
