@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from disclosure.model import Disclosure
+
 
 @dataclass(frozen=True)
 class Document:
@@ -60,6 +62,27 @@ class Document:
     def source_uri(self) -> str:
         """Where it was found: the URL it was downloaded from, else its file:// path."""
         return self.origin or self.path.as_uri()
+
+
+@dataclass(frozen=True)
+class SupersessionKey:
+    """What makes two documents versions of one: the same unit (its code; a printed code is
+    only unique within its region, so the region where both documents know it), budget year
+    and scope. A later document with the same key supersedes the loaded one; a department's
+    部门预算 and a body's own 单位预算 (different scopes) never supersede each other."""
+
+    unit_code: str
+    year: int
+    scope: str | None
+    region_code: str | None = None
+
+    @classmethod
+    def of(cls, disclosure: Disclosure) -> SupersessionKey:
+        if disclosure.unit_code is None or disclosure.year is None:
+            raise ValueError(f"{disclosure.path}: no unit code or year to key it by")
+        return cls(
+            disclosure.unit_code, disclosure.year, disclosure.scope, disclosure.region.region_code
+        )
 
 
 class Status(StrEnum):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from disclosure.regions import UNKNOWN, Region
-from warehouse.documents import Document
+from warehouse.documents import Document, SupersessionKey
 
 
 @dataclass(frozen=True)
@@ -101,17 +101,19 @@ def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     con.execute("DELETE FROM disclosures WHERE doc_id = ? AND status = 'quarantined'", [doc_id])
 
 
-def current(
-    con: duckdb.DuckDBPyConnection, year: int, unit_code: str, scope: str | None = None
-) -> Entry | None:
-    """The loaded document of a unit, year and scope: a department's 部门预算 and the same
-    body's own 单位预算 are different documents, each current in its own right."""
+def current(con: duckdb.DuckDBPyConnection, key: SupersessionKey) -> Entry | None:
+    """The loaded document under `key` — the one a new document with that key supersedes: the
+    same unit (code, and region where both are known: a printed code is only unique within its
+    region), year and scope. A department's 部门预算 and the same body's own 单位预算 are
+    different documents, each current in its own right."""
     rows = con.execute(
         f"""
         {_ENTRY}
-        WHERE year = ? AND unit_code = ? AND scope IS NOT DISTINCT FROM ? AND status = 'loaded'
+        WHERE year = ? AND unit_code = ? AND scope IS NOT DISTINCT FROM ?
+            AND (region_code IS NULL OR ?::VARCHAR IS NULL OR region_code = ?)
+            AND status = 'loaded'
         """,
-        [year, unit_code, scope],
+        [key.year, key.unit_code, key.scope, key.region_code, key.region_code],
     ).fetchall()
     return _entry(rows[0] if rows else None)
 
@@ -177,7 +179,7 @@ SUPERSEDED_REASON = "later_version"  # a superseded document's reason; its messa
 
 
 def supersede(
-    con: duckdb.DuckDBPyConnection, doc_id: str, by: Document, *, year: int, unit_code: str
+    con: duckdb.DuckDBPyConnection, doc_id: str, by: Document, key: SupersessionKey
 ) -> None:
     con.execute(
         """
@@ -190,7 +192,7 @@ def supersede(
             by.doc_id,
             SUPERSEDED_REASON,
             f"superseded by {by.file_name} ({by.doc_id[:12]}), "
-            f"a later version for unit {unit_code}, {year}",
+            f"a later version for unit {key.unit_code}, {key.year} ({key.scope})",
             now(),
             doc_id,
         ],

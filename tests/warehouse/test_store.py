@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from disclosure.model import Disclosure
+from disclosure.regions import UNKNOWN, Region
 from tests.conftest import HUNAN_2023, HUNAN_2024, REISSUE_2024
 from tests.warehouse.warehouse_state import file_checksums
 from warehouse import store
@@ -51,6 +52,10 @@ def test_load_records_the_document_its_tables_and_cells(
     assert query(settings, "SELECT doc_id, status, unit_name, page_count FROM disclosures") == [
         (doc.doc_id, "loaded", "湖南省信访局", disclosure.page_count)
     ]
+    # Where the unit is, as its name says: province, city, county, area code, level.
+    assert query(
+        settings, "SELECT province, city, county, region_code, level FROM disclosures"
+    ) == [("湖南省", None, None, "430000", "省")]
     tables = query(settings, "SELECT table_code, title, row_count FROM budget_tables ORDER BY 1")
     assert tables == sorted((t.table_code, t.title, t.row_count) for t in disclosure.tables)
     ((count, total),) = query(settings, "SELECT count(*), sum(amount) FROM budget_cells")
@@ -139,7 +144,7 @@ def test_a_reissue_supersedes_the_earlier_version_of_its_unit_and_year(
             reissue.doc_id,
             "later_version",
             f"superseded by {REISSUE_2024} ({reissue.doc_id[:12]}), "
-            "a later version for unit 010, 2024",
+            "a later version for unit 010, 2024 (部门)",
         ),
         (REISSUE_2024, 2024, "loaded", None, None, None),
     ]
@@ -156,6 +161,41 @@ def test_a_reissue_supersedes_the_earlier_version_of_its_unit_and_year(
         (reissue.doc_id,)
     ]
     assert settings.raw_path(first.doc_id).read_bytes() == sample_pdfs[HUNAN_2024].read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("change", "supersedes"),
+    [
+        ({}, True),
+        # A body's own 单位预算 and its department's 部门预算: two documents, both current.
+        ({"scope": "单位"}, False),
+        # The same printed code in another region is another unit.
+        ({"region": Region("江苏省", "无锡市", None, "320200", "市")}, False),
+        # A region not read (an older ledger row, or a name naming no place) is not a conflict.
+        ({"region": UNKNOWN}, True),
+    ],
+)
+def test_what_a_later_document_supersedes_is_keyed_on_unit_region_year_and_scope(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+    change: dict[str, object],
+    supersedes: bool,
+) -> None:
+    first = document(sample_pdfs[HUNAN_2024], settings)
+    store.load_disclosure(settings, first, sample_disclosures[HUNAN_2024])
+    later = dataclasses.replace(sample_disclosures[REISSUE_2024], **change)
+
+    outcome = store.load_disclosure(settings, document(sample_pdfs[REISSUE_2024], settings), later)
+
+    assert outcome.superseded == (first.doc_id if supersedes else None)
+    statuses = query(
+        settings, "SELECT file_name, status, scope, province FROM disclosures ORDER BY 1"
+    )
+    assert statuses == [
+        (HUNAN_2024, "superseded" if supersedes else "loaded", "部门", "湖南省"),
+        (REISSUE_2024, "loaded", later.scope, later.region.province),
+    ]
 
 
 def test_quarantine_keeps_the_raw_file_and_writes_a_report(
