@@ -3,11 +3,11 @@ code, unit name.
 
 Where each is printed differs by format; read in this order, the first that says wins:
 
-- the unit's name: a labelled line (`单位名称：…`, `部门名称：…`, `部门（单位）名称：…`, a
-  form's `部门名称 | …` row), else a filer line (`编制单位：…`, `填报部门：…`, `部门：…`,
-  `部门（单位）：…`, `预算单位：…`), else a heading that names it (`2026年深圳市信访局部门预算`,
-  or a cover printing the name on the line above `2026年部门预算公开`); the one printed most,
-  on a tie the first printed;
+- the unit's name: a labelled line (`单位名称：…`, `部门名称：…`, `部门（单位）名称：…`), else
+  a filer line (`编制单位：…`, `填报部门：…`, `部门：…`, `部门（单位）：…`, `预算单位：…`), else a
+  heading that names it (`2026年深圳市信访局部门预算`, or a cover printing the name on the line
+  above `2026年部门预算公开`), else a form's `部门名称 | …` row; the one printed most, on a tie
+  the first printed;
 - the unit code: `单位代码：010`, `部门编码：101.001` — its digits (dots, as some formats print
   them, are dropped: `101001`);
 - the year: a heading's or title's `20xx年` (`2026年部门预算`, `（2026年度）`,
@@ -51,10 +51,10 @@ _HEADING_TAIL = re.compile(
 )
 _HEADING_YEAR = re.compile(r"20\d{2}年?度?")
 # What a unit's name never holds: numbers, punctuation, the words of a table's or a chapter's
-# title (`政府采购预算表` ends like a heading but names no unit).
+# title (`政府采购预算表` ends like a heading but names no unit), of a sentence (`…批复的部门预算`).
 _NOT_A_NAME = re.compile(
     r"[\d:：,，。;；、…·.]|目录|说明|部分|预算|决算|支出|收入|收支|经费|拨款|采购|项目|资金|表"
-    r"|合计|公开|^.{0,3}$|^.{31,}$"
+    r"|合计|公开|的|关于|^.{0,3}$|^.{31,}$"
 )
 # A form's row that names the unit: its label cell, then the name.
 _FORM_LABEL = re.compile(rf"^{_UNIT_WORD}名称[:：]?$")
@@ -102,12 +102,16 @@ def _heading_names(lines: Sequence[str]) -> list[str]:
     return names
 
 
-def lines_to_cover(lines: Iterable[str], file_name: str | None = None) -> Cover:
+def lines_to_cover(
+    lines: Iterable[str], file_name: str | None = None, forms: Iterable[str] = ()
+) -> Cover:
     """Read year, unit code and unit name from a disclosure's lines (cover first).
 
     The cover prints `2024 年省级单位预算公开表`, `单位代码： 010`, `单位名称： 湖南省信访局`;
     without a cover, the `填报部门：…` caption or a heading names the unit and a title's
-    `20xx年` gives the year; `file_name`, the year when nothing printed says it.
+    `20xx年` gives the year; `file_name`, the year when nothing printed says it. `forms`: the
+    `部门名称：…` lines of forms (`form_lines`), the unit's name when nothing else prints it (a
+    form may name one of its bodies).
     """
     texts = [squeeze(line) for line in lines]
     code = None
@@ -123,7 +127,8 @@ def lines_to_cover(lines: Iterable[str], file_name: str | None = None) -> Cover:
             filers[m.group(1)] += 1
     # The name printed most often: one caption may print it cut short (江苏省人大 for
     # 江苏省人大常委会办公厅); on a tie, the first printed (the cover's).
-    printed = names or filers or Counter(_heading_names(texts))
+    formed = Counter(m.group(1) for m in map(_UNIT_NAME.match, forms) if m)
+    printed = names or filers or Counter(_heading_names(texts)) or formed
     name = printed.most_common(1)[0][0] if printed else None
     return Cover(year=_year(texts, file_name), unit_code=code, unit_name=name)
 

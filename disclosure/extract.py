@@ -107,7 +107,7 @@ def extract_disclosure(
     # The cover comes first; without one, a heading, a caption or a form names the unit, and
     # any printed line, then the file name, gives the year.
     forms = form_lines(g for c in contents for g in c.grids)
-    cover = lines_to_cover([*lines, *captions, *forms], file_name=path.stem)
+    cover = lines_to_cover([*lines, *captions], file_name=path.stem, forms=forms)
     reading = tmpl or NO_TEMPLATE
     publisher = read_publisher(reading, cover, [*lines, *captions])
     unit_code, unit_name = publisher.unit_code, publisher.unit_name

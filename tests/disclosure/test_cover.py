@@ -110,3 +110,13 @@ def test_a_form_names_the_unit_in_the_cell_beside_its_label():
         "单位名称：长沙市信访局"
     ]
     assert form_lines([grid(("序号", "单位名称", "单位性质"))]) == []  # a header row
+
+
+def test_a_form_names_the_unit_only_when_no_caption_or_heading_does():
+    forms = ["单位名称：福州市仓山环境监测站"]  # a body's project form
+    assert lines_to_cover(["编制单位：福州市仓山生态环境局"], forms=forms).unit_name == (
+        "福州市仓山生态环境局"
+    )
+    assert lines_to_cover(["预算13表 部门整体支出绩效目标表"], forms=forms).unit_name == (
+        "福州市仓山环境监测站"
+    )
