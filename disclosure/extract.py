@@ -18,7 +18,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from disclosure.cover import lines_to_cover
+from disclosure.cover import form_lines, lines_to_cover
 from disclosure.errors import (
     DamagedPdf,
     EncryptedPdf,
@@ -27,7 +27,7 @@ from disclosure.errors import (
     NoTextLayer,
     UnreadableText,
 )
-from disclosure.identity import derived_unit_code, read_scope, unit_name_from_titles
+from disclosure.identity import read_publisher, read_scope
 from disclosure.model import Disclosure
 from disclosure.page import PageContent, page_to_content
 from disclosure.pdf import count_pages, sniff_pdf
@@ -249,13 +249,13 @@ def extract_disclosure(
         tmpl: Template | None = template
     else:
         tmpl = load_template(template) if template else detect_template([*lines, *captions])
-    # The cover comes first; without one, any printed line, then the file name, gives the year.
-    cover = lines_to_cover([*lines, *captions, path.stem])
+    # The cover comes first; without one, a heading, a caption or a form names the unit, and
+    # any printed line, then the file name, gives the year.
+    forms = form_lines(g for c in contents for g in c.grids)
+    cover = lines_to_cover([*lines, *captions], file_name=path.stem, forms=forms)
     reading = tmpl or NO_TEMPLATE
-    unit_code, unit_name = cover.unit_code, cover.unit_name
-    if reading.unit_code == "derived":
-        unit_name = unit_name or unit_name_from_titles(reading, [*lines, *captions])
-        unit_code = derived_unit_code(reading, unit_name) if unit_name else None
+    publisher = read_publisher(reading, cover, [*lines, *captions])
+    unit_code, unit_name = publisher.unit_code, publisher.unit_name
     tables = pages_to_tables(contents, reading, unit_code, unit_name)
     if not any(t.cells for t in tables):
         raise NotABudgetDisclosure(
@@ -274,7 +274,8 @@ def extract_disclosure(
         unit_code=unit_code,
         unit_name=unit_name,
         tables=tables,
-        scope=read_scope(reading, [t.title for t in tables if t.table_code]),
+        scope=read_scope(reading, [t.title for t in tables if t.table_code], lines),
         kind="决算" if finals * 2 > len(standard) else "预算",
         parser=parser_of(contents),
+        region=publisher.region,
     )

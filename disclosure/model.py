@@ -11,6 +11,8 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from disclosure.regions import UNKNOWN, Region
+
 _Value = TypeVar("_Value", bound=type)
 
 
@@ -135,6 +137,8 @@ class Disclosure:
     scope: str = "部门"  # 部门 (a department's 部门预算) or 单位 (a body's 单位预算)
     kind: str = "预算"  # 预算 (budget) or 决算 (final accounts), from its tables' titles
     parser: str = "pdfminer"  # what read its pages: playa | pdfminer | mixed (disclosure.extract)
+    # Where the unit is: province, city, county, GB/T 2260 code, level (disclosure.regions)
+    region: Region = UNKNOWN
 
     def table(self, code: str) -> ExtractedTable | None:
         return next((t for t in self.tables if t.table_code == code), None)

@@ -46,6 +46,11 @@ _NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+、|表[一二三�
 _CONTENTS = re.compile(r"^\d+[.．、]|[.…·]{3,}\d*$")
 _LEADERS = re.compile(r"[.…·]{3,}\d*$")
 
+# Printed codes in the national formats: a unit's 3 to 9 digits (`101001`, `1010001`,
+# `101001001`, printed with or without dots; a department's own code may be 3, as in Wuxi's
+# 部门代码 column), an entity's 3 to 12 (its department's code and groups of three digits).
+NATIONAL_CODES = {"unit": r"\d{3,9}", "entity": r"\d{3,12}"}
+
 # A unit of money, as printed after `单位：`, and what one of it is in 元.
 YUAN_PER = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
 
@@ -110,6 +115,10 @@ class Template:
     label: str | None = None
     label_enforced: bool = False
     unit_code: str = "printed"  # printed on the cover | derived from the unit's name
+    # What its printed codes look like: `unit`, the 单位代码 a document prints for its unit;
+    # `entity`, the code of a body a table lists. Regular expressions on the digits (dots, as
+    # some print them, dropped); a unit that prints none gets a derived code.
+    codes: Mapping[str, str] = field(default_factory=lambda: dict(NATIONAL_CODES))
     scope: str = "部门"  # 部门 | 单位 | titles (read from the titles: 部门… or 单位…)
     rule_families: tuple[str, ...] = ()
     # The national template's standard tables, named by their words (disclosure.titles); an
@@ -372,6 +381,7 @@ def template_from_text(text: str) -> Template:
         label=label.get("pattern"),
         label_enforced=bool(label.get("enforced", False)),
         unit_code=str(data.get("unit_code", "printed")),
+        codes={**NATIONAL_CODES, **data.get("codes", {})},
         scope=str(data.get("scope", "部门")),
         rule_families=tuple(data.get("rule_families", ())),
         title_rules=rules,

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from disclosure.amounts import is_nil
+from disclosure.identity import DERIVED_CODE
 from disclosure.model import ColumnKind, Disclosure, ExtractedTable, RowKind
 from disclosure.template import Template, template_names
 
@@ -70,6 +71,7 @@ def document_frame(disclosure: Disclosure, template: Template) -> pd.DataFrame:
             "year": [disclosure.year or 0],
             "unit_code": [disclosure.unit_code or ""],
             "unit_name": [disclosure.unit_name],
+            "level": [disclosure.region.level or ""],  # 中央 | 省 | 市 | 区县, '' when not read
             "page_count": [disclosure.page_count],
             "table_count": [len(disclosure.tables)],
             "missing_tables": [",".join(missing) if missing else None],
@@ -206,9 +208,18 @@ def frames_of(disclosure: Disclosure, template: Template) -> dict[str, pd.DataFr
 
 
 def template_parameters(template: Template) -> dict[str, object]:
-    """Suite parameters (`{"$PARAMETER": name}` in the JSON) that come from the template."""
+    """Suite parameters (`{"$PARAMETER": name}` in the JSON) that come from the template.
+
+    The code rules are the template's own (`codes:`): a unit code is printed in the template's
+    unit form or derived from the unit's name (`disclosure.identity.DERIVED_CODE`); a code a
+    table prints for a unit or entity is in the template's entity or unit form, or the
+    document's own (derived) unit code (a department's row in a table of units by name).
+    """
+    unit, entity = template.codes["unit"], template.codes["entity"]
     return {
         "template_table_codes": [t.code for t in template.tables],
         "tables_without_total_row": [t.code for t in template.tables if not t.total_row],
         "templates": template_names(),
+        "unit_code_regex": f"^(?:{unit}|{DERIVED_CODE})$",
+        "entity_code_regex": f"^(?:{entity}|{unit}|{DERIVED_CODE})$",
     }

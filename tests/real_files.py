@@ -3,7 +3,11 @@ beside the checkout, else the four bundled in `tests/data/real/`."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+
+from disclosure.extract import extract_disclosure
+from disclosure.model import Disclosure
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "real"
@@ -27,3 +31,16 @@ def real_pdfs(province: str) -> list[Path]:
 def table_pdfs(province: str) -> list[Path]:
     """The real PDFs of a province that print budget tables."""
     return [p for p in real_pdfs(province) if p.name not in NARRATIVE]
+
+
+def every_real_pdf() -> list[Path]:
+    """Every real PDF of the collection: each province's folder, national/ (by province) and
+    final/ (决算)."""
+    return sorted(ROOT.rglob("*.pdf"))
+
+
+@cache
+def extracted(pdf: Path) -> Disclosure:
+    """A real PDF extracted once per test session, whichever test module asks first (reading
+    the whole collection takes minutes)."""
+    return extract_disclosure(pdf)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from disclosure.model import Disclosure
+
 
 @dataclass(frozen=True)
 class Document:
@@ -60,6 +62,34 @@ class Document:
     def source_uri(self) -> str:
         """Where it was found: the URL it was downloaded from, else its file:// path."""
         return self.origin or self.path.as_uri()
+
+
+@dataclass(frozen=True)
+class SupersessionKey:
+    """What makes two documents versions of one: the same unit (its code; a printed code is
+    only unique within its region, so the region where both documents know it), budget year,
+    scope and kind. A later document with the same key supersedes the loaded one; a
+    department's 部门预算 and a body's own 单位预算 (different scopes) never supersede each
+    other, nor do a year's budget (预算) and its final accounts (决算) — a corrected 决算
+    supersedes the earlier 决算."""
+
+    unit_code: str
+    year: int
+    scope: str | None
+    region_code: str | None = None
+    kind: str = "预算"  # 预算 | 决算
+
+    @classmethod
+    def of(cls, disclosure: Disclosure) -> SupersessionKey:
+        if disclosure.unit_code is None or disclosure.year is None:
+            raise ValueError(f"{disclosure.path}: no unit code or year to key it by")
+        return cls(
+            disclosure.unit_code,
+            disclosure.year,
+            disclosure.scope,
+            disclosure.region.region_code,
+            disclosure.kind,
+        )
 
 
 class Status(StrEnum):

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from warehouse.documents import Document
+from disclosure.regions import UNKNOWN, Region
+from warehouse.documents import Document, SupersessionKey
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,33 @@ class Entry:
     page_count: int | None
     scope: str | None = None
     kind: str | None = None  # 预算 | 决算
+    region: Region = UNKNOWN
+
+
+_ENTRY = """
+    SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope,
+        kind, province, city, county, region_code, level
+    FROM disclosures
+"""
+
+
+def _entry(row: tuple | None) -> Entry | None:
+    if row is None:
+        return None
+    doc_id, file_name, status, template, year, unit_code, unit_name, pages, scope, kind = row[:10]
+    return Entry(
+        doc_id,
+        file_name,
+        status,
+        template,
+        year,
+        unit_code,
+        unit_name,
+        pages,
+        scope,
+        kind,
+        region=Region(*row[10:]),
+    )
 
 
 def now() -> datetime:
@@ -39,15 +67,8 @@ def sightings(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
 
 
 def entry(con: duckdb.DuckDBPyConnection, doc_id: str) -> Entry | None:
-    row = con.execute(
-        """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope,
-            kind
-        FROM disclosures WHERE doc_id = ? AND status <> 'duplicate'
-        """,
-        [doc_id],
-    ).fetchone()
-    return Entry(*row) if row else None
+    rows = con.execute(f"{_ENTRY} WHERE doc_id = ? AND status <> 'duplicate'", [doc_id]).fetchall()
+    return _entry(rows[0] if rows else None)
 
 
 def seen_at(con: duckdb.DuckDBPyConnection, document: Document) -> bool:
@@ -82,27 +103,24 @@ def release(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     con.execute("DELETE FROM disclosures WHERE doc_id = ? AND status = 'quarantined'", [doc_id])
 
 
-def current(
-    con: duckdb.DuckDBPyConnection,
-    year: int,
-    unit_code: str,
-    scope: str | None = None,
-    kind: str = "预算",
-) -> Entry | None:
-    """The loaded document of a unit, year, scope and kind: a department's 部门预算 and the
-    same body's own 单位预算 are different documents, each current in its own right, and so are
-    a year's budget (预算) and its final accounts (决算)."""
-    row = con.execute(
-        """
-        SELECT doc_id, file_name, status, template, year, unit_code, unit_name, page_count, scope,
-            kind
-        FROM disclosures
+def current(con: duckdb.DuckDBPyConnection, key: SupersessionKey) -> Entry | None:
+    """The loaded document under `key` — the one a new document with that key supersedes: the
+    same unit (code, and region where both are known: a printed code is only unique within its
+    region), year, scope and kind. A department's 部门预算 and the same body's own 单位预算 are
+    different documents, each current in its own right, and so are a year's budget (预算) and
+    its final accounts (决算); a corrected 决算 supersedes the earlier 决算. Rows recorded before
+    kind was read have none: they were budgets."""
+    rows = con.execute(
+        f"""
+        {_ENTRY}
         WHERE year = ? AND unit_code = ? AND scope IS NOT DISTINCT FROM ?
-          AND coalesce(kind, '预算') = ? AND status = 'loaded'
+            AND coalesce(kind, '预算') = ?
+            AND (region_code IS NULL OR ?::VARCHAR IS NULL OR region_code = ?)
+            AND status = 'loaded'
         """,
-        [year, unit_code, scope, kind],
-    ).fetchone()
-    return Entry(*row) if row else None
+        [key.year, key.unit_code, key.scope, key.kind, key.region_code, key.region_code],
+    ).fetchall()
+    return _entry(rows[0] if rows else None)
 
 
 def record(
@@ -118,6 +136,7 @@ def record(
     unit_name: str | None = None,
     scope: str | None = None,
     kind: str | None = None,
+    region: Region = UNKNOWN,
     page_count: int | None = None,
     table_count: int | None = None,
     cell_count: int | None = None,
@@ -129,9 +148,12 @@ def record(
         """
         INSERT INTO disclosures (
             doc_id, source_uri, file_name, byte_size, raw_path, template, year, unit_code,
-            unit_name, scope, kind, page_count, table_count, cell_count, status, reason, message,
-            superseded_by, flow_run_id, ingested_at, status_changed_at, parser
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
+            unit_name, scope, kind, province, city, county, region_code, level, page_count,
+            table_count, cell_count, status, reason, message, superseded_by, flow_run_id,
+            ingested_at, status_changed_at, parser
+        ) VALUES (
+            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?
+        )
         """,
         [
             document.doc_id,
@@ -145,6 +167,11 @@ def record(
             unit_name,
             scope,
             kind,
+            region.province,
+            region.city,
+            region.county,
+            region.region_code,
+            region.level,
             page_count,
             table_count,
             cell_count,
@@ -163,7 +190,7 @@ SUPERSEDED_REASON = "later_version"  # a superseded document's reason; its messa
 
 
 def supersede(
-    con: duckdb.DuckDBPyConnection, doc_id: str, by: Document, *, year: int, unit_code: str
+    con: duckdb.DuckDBPyConnection, doc_id: str, by: Document, key: SupersessionKey
 ) -> None:
     con.execute(
         """
@@ -176,7 +203,8 @@ def supersede(
             by.doc_id,
             SUPERSEDED_REASON,
             f"superseded by {by.file_name} ({by.doc_id[:12]}), "
-            f"a later version for unit {unit_code}, {year}",
+            f"a later version for unit {key.unit_code}, {key.year} {key.kind} "
+            f"({key.scope})",
             now(),
             doc_id,
         ],

@@ -42,7 +42,7 @@ from warehouse.catalog import (
     register_views,
     views_current,
 )
-from warehouse.documents import Document, Outcome, Status
+from warehouse.documents import Document, Outcome, Status, SupersessionKey
 from warehouse.lock import Notify, writer_lock
 from warehouse.partitions import BadPartitionKey, partition_dir, sweep_cells, write_cells
 from warehouse.rows import disclosure_to_cells, disclosure_to_tables
@@ -241,6 +241,7 @@ def _already_seen(
         unit_name=first.unit_name,
         scope=first.scope,
         kind=first.kind,
+        region=first.region,
         page_count=first.page_count,
         flow_run_id=flow_run_id,
     )
@@ -268,9 +269,10 @@ def _commit_load(
     assert year is not None and unit_code is not None
     tables = disclosure_to_tables(disclosure, document.doc_id)
     con.begin()
-    previous = ledger.current(con, year, unit_code, disclosure.scope, disclosure.kind)
+    key = SupersessionKey.of(disclosure)
+    previous = ledger.current(con, key)
     if previous is not None:
-        ledger.supersede(con, previous.doc_id, document, year=year, unit_code=unit_code)
+        ledger.supersede(con, previous.doc_id, document, key)
     if document.retrying:
         ledger.release(con, document.doc_id)
     if validation is not None:
@@ -285,6 +287,7 @@ def _commit_load(
         unit_name=disclosure.unit_name,
         scope=disclosure.scope,
         kind=disclosure.kind,
+        region=disclosure.region,
         page_count=disclosure.page_count,
         table_count=len(disclosure.tables),
         cell_count=cells.num_rows,

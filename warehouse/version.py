@@ -17,6 +17,9 @@ Versions:
 - 0: before versions were recorded (every warehouse written up to 2026-12): no
   `schema_version` table. Its Parquet may lack `amount_yuan` and `template_path`.
 - 1: the first recorded version.
+- 2: where a unit is, per document (`disclosures.province`, `city`, `county`, `region_code`,
+  `level`: disclosure.regions), and derived unit codes that start with the area code
+  (`320000-…`, no longer `JS-…`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import duckdb
 
 from warehouse.errors import WarehouseError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLE = "schema_version"  # warehouse/sql/schema_version.sql
 

@@ -84,7 +84,7 @@ def test_the_first_page_lists_units_by_province_with_the_report_and_the_quaranti
     html = page(client, "/")
     found = links(html)
     assert ("/units/010", "湖南省信访局") in found
-    assert ("/units/JS-1ad904eea7", "中共江苏省委办公厅") in found  # the latest name
+    assert ("/units/320000-1ad904eea7", "中共江苏省委办公厅") in found  # the latest name
     assert html.index("<h2>江苏省</h2>") < html.index("中共江苏省委办公厅")
     assert html.index("<h2>湖南省</h2>") < html.index("湖南省信访局")
     assert ("/reports/latest", "最新对账报告 Latest reconciliation report") in found
@@ -97,7 +97,7 @@ def test_the_first_page_lists_units_by_province_with_the_report_and_the_quaranti
 def test_a_unit_page_shows_its_years_disclosures_spending_and_findings(
     client: httpx.Client,
 ) -> None:
-    html = page(client, "/units/JS-1ad904eea7")
+    html = page(client, "/units/320000-1ad904eea7")
     assert "<h1>中共江苏省委办公厅</h1>" in html
     assert "中国共产党江苏省委员会办公厅" in html  # printed as, in 2017
     files = [text for href, text in links(html) if href.startswith("/disclosures/")]
@@ -127,10 +127,10 @@ def test_a_disclosure_page_renders_every_table_as_printed_with_its_pdf_pages(
 
 def test_search_finds_units_and_disclosures_by_any_part_of_a_name(client: httpx.Client) -> None:
     html = page(client, "/search?q=" + quote("委办公厅"))
-    assert ("/units/JS-1ad904eea7", "中共江苏省委办公厅") in links(html)
+    assert ("/units/320000-1ad904eea7", "中共江苏省委办公厅") in links(html)
     # A name printed only in 2017 finds the unit too.
     html = page(client, "/search?q=" + quote("中国共产党江苏"))
-    assert ("/units/JS-1ad904eea7", "中共江苏省委办公厅") in links(html)
+    assert ("/units/320000-1ad904eea7", "中共江苏省委办公厅") in links(html)
     html = page(client, "/search?q=" + quote("信访"))
     assert any(text == HUNAN_2024 for _, text in links(html))
     assert "没有找到" in page(client, "/search?q=" + quote("不存在的单位"))
@@ -200,7 +200,7 @@ def test_no_link_on_a_page_reads_as_a_bare_hash(
     paths = [
         "/",
         "/units/010",
-        "/units/JS-1ad904eea7",
+        "/units/320000-1ad904eea7",
         f"/disclosures/{doc_id_of(sample_pdfs[HUNAN_2024])}",
         "/search?q=" + quote("办公厅"),
         "/reports/",

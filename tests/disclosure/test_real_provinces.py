@@ -5,7 +5,6 @@ else from the four bundled in `tests/data/real/` (see `tests/real_files.py`)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,11 @@ from disclosure.coverage import amount_coverage
 from disclosure.errors import NotABudgetDisclosure
 from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
+from disclosure.regions import Region
 from disclosure.template import YUAN_PER
 from expectations.gate import Gate, GateSettings
 from tests.conftest import HUNAN_2024
-from tests.real_files import NARRATIVE, SHARED, real_pdfs, table_pdfs
+from tests.real_files import NARRATIVE, SHARED, extracted, real_pdfs, table_pdfs
 from warehouse.rows import disclosure_to_cells
 
 JIANGSU = table_pdfs("jiangsu")
@@ -28,11 +28,6 @@ needs_shared = pytest.mark.skipif(
 )
 
 
-@cache
-def extracted(pdf: Path) -> Disclosure:
-    return extract_disclosure(pdf)
-
-
 @pytest.mark.parametrize("pdf", TABLE_PDFS, ids=lambda p: p.stem)
 def test_each_table_disclosure_is_read_with_its_province_template_and_passes_the_gate(
     pdf: Path,
@@ -41,9 +36,10 @@ def test_each_table_disclosure_is_read_with_its_province_template_and_passes_the
     province = pdf.parent.name
     assert disclosure.template == province
     assert all(t.table_code for t in disclosure.tables), [t.title for t in disclosure.tables]
-    assert disclosure.unit_code and disclosure.unit_code.startswith(
-        {"jiangsu": "JS-"}.get(province, "SH-")
-    )
+    # No code is printed: derived from the name, under the region the name names.
+    region: Region = disclosure.region
+    assert region.province == {"jiangsu": "江苏省"}.get(province, "上海市")
+    assert disclosure.unit_code and disclosure.unit_code.startswith(f"{region.region_code}-")
     result = Gate(GateSettings()).validate(disclosure, pdf.name)
     assert result.passed, [c.reason for c in result.critical]
 

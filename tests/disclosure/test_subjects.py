@@ -44,3 +44,26 @@ def test_subject_levels():
         None,
         None,
     ]
+
+
+def test_entities_extend_a_printed_unit_code_by_groups_of_three_digits():
+    reader = SubjectReader(unit_code="010")
+    assert reader.read("x", code="010001001").kind is RowKind.ENTITY
+    assert reader.read("x", code="01001").kind is RowKind.SUBJECT  # 5 digits: a 款, not a unit
+    dotted = reader.read("湖南省信访局本级", unit_code_text="010.001")
+    assert (dotted.kind, dotted.entity_code) == (RowKind.ENTITY, "010001")
+
+
+def test_without_a_printed_unit_code_a_unit_code_column_names_the_department_or_an_entity():
+    # Wuxi prints no code on its cover (its code is derived) but a 部门代码 column in 收入总表.
+    reader = SubjectReader(unit_code="320200-32fa0c9c57", unit_name="无锡市信访局")
+    department = reader.read("无锡市信访局", unit_code_text="113")
+    assert (department.kind, department.entity_code) == (RowKind.UNIT, "113")
+    body = reader.read("无锡市信访局本级", unit_code_text="113001")
+    assert (body.kind, body.entity_code) == (RowKind.ENTITY, "113001")
+    # Changsha's 项目支出绩效目标表: 单位编码 126001 (nine digits, dotted, alike).
+    assert reader.read("长沙市信访局", unit_code_text="126.001.001").entity_code == "126001001"
+    # In a 科目编码 column, a code no subject has (6 digits, 8 or more) is an entity's.
+    assert reader.read("x", code="113001").kind is RowKind.ENTITY
+    assert reader.read("行政运行", code="2010301").kind is RowKind.SUBJECT
+    assert reader.read("合计", unit_code_text="合计").kind is RowKind.TOTAL

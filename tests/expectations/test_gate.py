@@ -9,6 +9,7 @@ from pathlib import Path
 from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
 from disclosure.pdf import peek
+from disclosure.regions import UNKNOWN
 from expectations.gate import Gate, GateSettings
 from expectations.results import GateResult
 from tests.conftest import HUNAN_2024
@@ -109,6 +110,41 @@ def test_identity_and_code_checks(gate: Gate, extracted: dict[str, Disclosure]) 
     assert reasons(unit_code=None) == {"bad_unit_code"}
     assert reasons(template=None) == {"unknown_template"}
 
+
+def test_codes_are_checked_by_the_formats_own_rule(
+    gate: Gate, extracted: dict[str, Disclosure]
+) -> None:
+    # Judged as Hunan's format (a 3-digit department, 6-digit entities): printed in it, but with
+    # no table only Hunan's format names, it is read with the national template.
+    good = dataclasses.replace(extracted["small.pdf"], template="hunan")
+
+    def reasons(**changes: object) -> set[str]:
+        result = gate.validate(dataclasses.replace(good, **changes), "changed")
+        return {c.reason for c in result.checks if not c.success}
+
+    # A six-digit code is no Hunan 单位代码, but is a national one (no template claims it).
+    assert "bad_unit_code" in reasons(unit_code="101001")
+    assert "bad_unit_code" not in reasons(unit_code="101001", template=None)
+    # A code derived from the name and region is every format's.
+    assert "bad_unit_code" not in reasons(unit_code="430000-0123456789")
+    assert "bad_unit_code" in reasons(unit_code="JS-0123456789")
+    # An entity code of another form is refused by Hunan's rule, a 9-digit one kept elsewhere.
+    t07 = good.table("07")
+    assert t07 is not None
+    row = next(c for c in t07.cells if c.text)
+    nine = [dataclasses.replace(c, entity_code="011001001") if c is row else c for c in t07.cells]
+    tables = [dataclasses.replace(t07, cells=nine) if t is t07 else t for t in good.tables]
+    assert "bad_entity_code" in reasons(tables=tables)
+    assert "bad_entity_code" not in reasons(tables=tables, template=None)
+    # Where the region cannot be read, a warning says so.
+    assert "unknown_region" not in reasons()
+    assert "unknown_region" in reasons(region=UNKNOWN)
+
+
+def test_a_subject_code_of_no_level_is_refused(
+    gate: Gate, extracted: dict[str, Disclosure]
+) -> None:
+    good = extracted["small.pdf"]
     t07 = good.table("07")
     subject = next(c for c in t07.cells if c.subject_code and len(c.subject_code) == 7)
     cells = [dataclasses.replace(c, subject_code="2010") if c is subject else c for c in t07.cells]

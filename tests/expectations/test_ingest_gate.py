@@ -121,7 +121,7 @@ def test_bad_inputs_are_quarantined_with_their_reasons_and_good_files_load(
         data_dir,
         f"SELECT count(*) FROM validation_results WHERE doc_id = '{sha[HUNAN_2024]}'",
     )[0]
-    assert checks == 3 + 4 + 4 + 3  # screen, documents, tables, cells
+    assert checks == 3 + 5 + 4 + 3  # screen, documents, tables, cells
 
     # Data Docs, linked from the run's summary artifact.
     index = data_dir / "docs" / "index.html"

@@ -11,9 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
-from tests.real_files import REPO, table_pdfs
+from tests.real_files import REPO, extracted, table_pdfs
 from warehouse import store
 from warehouse.documents import Document, Status
 from warehouse.raw import keep_raw, sha256_of
@@ -48,7 +47,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckD
         *table_pdfs("jiangsu"),
         *table_pdfs("shanghai"),
     ]
-    load_all(settings, pdfs, [extract_disclosure(p) for p in pdfs])
+    load_all(settings, pdfs, [extracted(p) for p in pdfs])
     con = duckdb.connect(str(settings.database), read_only=True)
     yield con
     con.close()
@@ -233,16 +232,22 @@ def test_units_lists_departments_bodies_and_entities_with_their_parent(
         code: rest
         for code, *rest in rows(
             warehouse,
-            "SELECT unit_code, unit_name, parent_code, kind, province, first_year, last_year "
-            "FROM units",
+            "SELECT unit_code, unit_name, parent_code, kind, province, city, county, region_code, "
+            "level, first_year, last_year FROM units",
         )
     }
-    assert units["117"] == ["湖南省水利厅", None, "部门", "湖南省", 2023, 2024]
-    assert units["117001"] == ["湖南省水利厅本级", "117", "单位", "湖南省", 2023, 2024]
-    office = [u for u in units.values() if u[0] == "中共江苏省委办公厅"]
-    assert office == [["中共江苏省委办公厅", None, "部门", "江苏省", 2017, 2018]]
+    hunan = ["湖南省", None, None, "430000", "省"]
+    assert units["117"] == ["湖南省水利厅", None, "部门", *hunan, 2023, 2024]
+    # An entity is where the department listing it is.
+    assert units["117001"] == ["湖南省水利厅本级", "117", "单位", *hunan, 2023, 2024]
+    office = [(c, u) for c, u in units.items() if u[0] == "中共江苏省委办公厅"]
+    assert [u for _, u in office] == [
+        ["中共江苏省委办公厅", None, "部门", "江苏省", None, None, "320000", "省", 2017, 2018]
+    ]
+    assert office[0][0].startswith("320000-")  # derived: the region, then the name's hash
     finance = [u for u in units.values() if u[0] == "上海市财政局"]
-    assert finance == [["上海市财政局", None, "单位", "上海市", 2025, 2025]]
+    shanghai = ["上海市", None, None, "310000", "省"]  # a 直辖市: province level, no city
+    assert finance == [["上海市财政局", None, "单位", *shanghai, 2025, 2025]]
 
 
 def test_subjects_take_printed_names_over_the_reference_list_and_know_their_parents(

@@ -10,11 +10,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from disclosure.extract import extract_disclosure
 from disclosure.model import Disclosure
+from disclosure.regions import UNKNOWN, Region
+from samplegen.final_disclosure import execution_pair, final_spec
+from samplegen.render import render_disclosure
 from tests.conftest import HUNAN_2023, HUNAN_2024, REISSUE_2024
 from tests.warehouse.warehouse_state import file_checksums
 from warehouse import store
-from warehouse.documents import Document, Status
+from warehouse.documents import Document, Outcome, Status
 from warehouse.raw import keep_raw, sha256_of
 from warehouse.settings import WarehouseSettings
 
@@ -51,6 +55,10 @@ def test_load_records_the_document_its_tables_and_cells(
     assert query(
         settings, "SELECT doc_id, status, unit_name, page_count, parser FROM disclosures"
     ) == [(doc.doc_id, "loaded", "湖南省信访局", disclosure.page_count, "playa")]
+    # Where the unit is, as its name says: province, city, county, area code, level.
+    assert query(
+        settings, "SELECT province, city, county, region_code, level FROM disclosures"
+    ) == [("湖南省", None, None, "430000", "省")]
     tables = query(settings, "SELECT table_code, title, row_count FROM budget_tables ORDER BY 1")
     assert tables == sorted((t.table_code, t.title, t.row_count) for t in disclosure.tables)
     ((count, total),) = query(settings, "SELECT count(*), sum(amount) FROM budget_cells")
@@ -139,7 +147,7 @@ def test_a_reissue_supersedes_the_earlier_version_of_its_unit_and_year(
             reissue.doc_id,
             "later_version",
             f"superseded by {REISSUE_2024} ({reissue.doc_id[:12]}), "
-            "a later version for unit 010, 2024",
+            "a later version for unit 010, 2024 预算 (部门)",
         ),
         (REISSUE_2024, 2024, "loaded", None, None, None),
     ]
@@ -156,6 +164,41 @@ def test_a_reissue_supersedes_the_earlier_version_of_its_unit_and_year(
         (reissue.doc_id,)
     ]
     assert settings.raw_path(first.doc_id).read_bytes() == sample_pdfs[HUNAN_2024].read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("change", "supersedes"),
+    [
+        ({}, True),
+        # A body's own 单位预算 and its department's 部门预算: two documents, both current.
+        ({"scope": "单位"}, False),
+        # The same printed code in another region is another unit.
+        ({"region": Region("江苏省", "无锡市", None, "320200", "市")}, False),
+        # A region not read (an older ledger row, or a name naming no place) is not a conflict.
+        ({"region": UNKNOWN}, True),
+    ],
+)
+def test_what_a_later_document_supersedes_is_keyed_on_unit_region_year_and_scope(
+    settings: WarehouseSettings,
+    sample_pdfs: dict[str, Path],
+    sample_disclosures: dict[str, Disclosure],
+    change: dict[str, object],
+    supersedes: bool,
+) -> None:
+    first = document(sample_pdfs[HUNAN_2024], settings)
+    store.load_disclosure(settings, first, sample_disclosures[HUNAN_2024])
+    later = dataclasses.replace(sample_disclosures[REISSUE_2024], **change)
+
+    outcome = store.load_disclosure(settings, document(sample_pdfs[REISSUE_2024], settings), later)
+
+    assert outcome.superseded == (first.doc_id if supersedes else None)
+    statuses = query(
+        settings, "SELECT file_name, status, scope, province FROM disclosures ORDER BY 1"
+    )
+    assert statuses == [
+        (HUNAN_2024, "superseded" if supersedes else "loaded", "部门", "湖南省"),
+        (REISSUE_2024, "loaded", later.scope, later.region.province),
+    ]
 
 
 def test_quarantine_keeps_the_raw_file_and_writes_a_report(
@@ -247,3 +290,46 @@ def test_a_moved_data_directory_gets_its_views_re_pointed_by_the_next_run(
     finally:
         con.close()
     assert count == sample_disclosures[HUNAN_2024].cell_count
+
+
+@pytest.fixture(scope="module")
+def execution_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A generated department's 预算 and 决算 of one year, and the same 决算 printed again
+    (a corrected issue: the same unit, year and figures, other bytes)."""
+    pair = execution_pair(3)
+    specs = {
+        "budget": pair.budget,
+        "final": pair.final,
+        "corrected_final": final_spec(pair.accounts, "corrected"),
+    }
+    folder = tmp_path_factory.mktemp("execution")
+    paths = {name: folder / f"{name}.pdf" for name in specs}
+    for name, spec in specs.items():
+        render_disclosure(spec, paths[name])
+    return paths
+
+
+def test_a_final_and_a_budget_never_supersede_each_other_a_corrected_final_supersedes_the_final(
+    settings: WarehouseSettings, execution_pdfs: dict[str, Path]
+) -> None:
+    documents = {name: document(path, settings) for name, path in execution_pdfs.items()}
+
+    def load(name: str) -> Outcome:
+        disclosure = extract_disclosure(execution_pdfs[name])
+        return store.load_disclosure(settings, documents[name], disclosure)
+
+    budget, final = load("budget"), load("final")
+    # The 决算 of the budget's unit and year stands beside it: both current.
+    assert (budget.status, final.status, final.superseded) == (Status.LOADED, Status.LOADED, None)
+    assert (budget.unit_code, budget.year) == (final.unit_code, final.year)
+
+    corrected = load("corrected_final")
+
+    assert (corrected.status, corrected.superseded) == (Status.LOADED, documents["final"].doc_id)
+    assert query(
+        settings, "SELECT file_name, kind, status, superseded_by FROM disclosures ORDER BY 1"
+    ) == [
+        ("budget.pdf", "预算", "loaded", None),
+        ("corrected_final.pdf", "决算", "loaded", None),
+        ("final.pdf", "决算", "superseded", documents["corrected_final"].doc_id),
+    ]

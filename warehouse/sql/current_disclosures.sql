@@ -2,7 +2,7 @@
 -- as a person reads it — the unit's one name (unit_name: the name printed in its latest loaded
 -- year, the most printed one that year; units.unit_name for every publisher), the name this
 -- document prints (printed_unit_name: 中国共产党江苏省委员会办公厅 in 2017, where unit_name is
--- 中共江苏省委办公厅), its province, what it is (scope 部门/单位, kind 预算/决算), and the file it
+-- 中共江苏省委办公厅), its province (as its name says, else as its template does), what it is (scope 部门/单位, kind 预算/决算), and the file it
 -- came in (file_name). The typed views take
 -- these columns from here (through typed_facts): a unit renamed between years is one unit_name.
 CREATE OR REPLACE VIEW current_disclosures AS
@@ -24,7 +24,9 @@ provinces AS (SELECT DISTINCT template, province FROM template_tables)
 SELECT
     d.doc_id,
     d.year,
-    p.province,                 -- 省份, as the template names it (湖南省, 江苏省, 上海市)
+    -- 省份: as the unit's printed name says (disclosures.province, from the gazetteer); for a
+    -- row that has none, as its template names it (湖南省, 江苏省, 上海市)
+    coalesce(d.province, nullif(p.province, '')) AS province,
     coalesce(n.unit_name, d.unit_name) AS unit_name,  -- the unit's one name: its latest
     d.unit_name AS printed_unit_name,  -- the name as this document prints it
     d.unit_code,
