@@ -27,6 +27,7 @@ from disclosure.errors import (
     NoTextLayer,
     UnreadableText,
 )
+from disclosure.forms import read_forms
 from disclosure.identity import derived_unit_code, read_scope, unit_name_from_titles
 from disclosure.model import Disclosure
 from disclosure.page import PageContent, page_to_content
@@ -277,4 +278,5 @@ def extract_disclosure(
         scope=read_scope(reading, [t.title for t in tables if t.table_code]),
         kind="决算" if finals * 2 > len(standard) else "预算",
         parser=parser_of(contents),
+        forms=read_forms(contents),
     )
