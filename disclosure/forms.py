@@ -1018,6 +1018,8 @@ class _FormReader:
             for i in project:
                 for cell in starting(i):
                     column = columns[i]
+                    if _text(cell) == label:
+                        continue  # the row's own label
                     self.shared += value_facts(
                         f"{_label(label)}/{column.path}",
                         _text(cell),

@@ -154,8 +154,10 @@ def _skipped(text: str, match: re.Match[str]) -> bool:
         return True  # 目标1：
     if after in ("月", "日") and before in ("年", "月"):
         return True  # 2025年2月, 12月31日
+    if re.fullmatch(r"\d{1,2}\.(?:19|20)\d{2}", number) and after == "年":
+        return True  # `2.2025年…`: a list number, then a year
     lettered = (before.isascii() and before.isalpha()) or (
-        after.isascii() and after.isalpha() and not match.group("unit")
+        after.isascii() and after.isalpha() and not (match.group("unit") or match.group("cmp"))
     )
     return lettered or len(number.replace(",", "").split(".")[0]) >= 9  # a code: 11000021Y…
 
