@@ -186,7 +186,7 @@ def value_facts(
             )
         ]
     quantity = read_quantity(text)
-    if quantity.value is not None and len(text) - len(_quantity_span(text)) <= 4:
+    if quantity.value is not None and len(text) - len(_quantity_span(text)) <= 2:
         # the value is one quantity (`≥95%`, `≤15万元`, `每年≥20场`)
         unit = quantity.unit
         return [

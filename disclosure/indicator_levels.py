@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from disclosure.quantities import quoted_quantities
 from disclosure.text import squeeze
 
 _LEVEL1 = re.compile(r"^(?:\d+-)?((?:产出|效益|满意度|成本)(?:指标)?|决策|过程)(?:指标)?")
@@ -72,7 +73,8 @@ class IndicatorItem:
     level1: str | None
     level2: str | None
     name: str  # the 三级指标 (or the whole item when it names no levels)
-    target: str | None  # the printed target value, when the text labels one
+    target: str | None  # the printed target: labelled (`年度指标值:≥20场`), or the quantity
+    # the item ends with (`任务完成合格率≥97%`)
     values: list[tuple[str, str]] = field(default_factory=list)  # every (label, value) printed
 
 
@@ -115,7 +117,14 @@ def _item(text: str) -> IndicatorItem:
         else:
             names.append(part)
     target = None
+    name = "；".join(names)
     if values:
         chosen = [v for label, v in values if re.match(r"(?:年度|本年|当年)", label)]
         target = chosen[0] if chosen else values[-1][1]
-    return IndicatorItem(level1, level2, "；".join(names), target, values)
+    elif found := quoted_quantities(name):
+        # `任务完成合格率≥97%`, `开展监督检查50次`: the indicator, then its target at the end
+        last = found[-1].text
+        at = name.rfind(last)
+        if at > 0 and not name[at + len(last) :].strip("。；;，, "):
+            name, target = name[:at].rstrip("：:，, "), last
+    return IndicatorItem(level1, level2, name, target, values)

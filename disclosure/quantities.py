@@ -245,9 +245,16 @@ def yuan_per(unit: str | None) -> int | None:
     return YUAN_PER.get(unit.split("/")[0]) if "/" not in unit else None
 
 
+_FEN = Decimal("0.01")
+
+
 def in_yuan(value: Decimal | None, unit: str | None) -> Decimal | None:
-    """A money amount in 元, exact; None for a quantity that is no money."""
+    """A money amount in 元, to the fen (`689.157460` 万元 → `6891574.60`); None for a quantity
+    that is no money, or a price finer than a fen (`0.456元`), which no fen amount states
+    exactly."""
     factor = yuan_per(unit)
     if value is None or factor is None:
         return None
-    return value * factor
+    yuan = value * factor
+    exact = yuan.quantize(_FEN)
+    return exact if exact == yuan and fits(exact) else None

@@ -71,7 +71,10 @@ def test_a_level_column_listing_its_indicators() -> None:
         "质量指标:群众来信按期办结率大于等于95%以上;群众来信事项交办率大于等于90%以上"
     )
     assert [(i.level2, i.name, i.target) for i in items] == [
-        ("质量指标", "群众来信按期办结率大于等于95%以上", None),
-        ("质量指标", "群众来信事项交办率大于等于90%以上", None),
+        ("质量指标", "群众来信按期办结率", "大于等于95%以上"),
+        ("质量指标", "群众来信事项交办率", "大于等于90%以上"),
     ]
+    # an indicator stated in words has no target of its own
+    (words,) = indicator_items("2024年8月底前完成")
+    assert (words.name, words.target) == ("2024年8月底前完成", None)
     assert indicator_items("") == []

@@ -79,7 +79,8 @@ def test_a_comparator_printed_in_its_own_column() -> None:
 
 
 def test_money_in_yuan_is_exact_and_other_units_are_no_money() -> None:
-    assert in_yuan(Decimal("689.157460"), "万元") == Decimal("6891574.600000")
-    assert in_yuan(Decimal("1.4"), "元") == Decimal("1.4")
+    assert in_yuan(Decimal("689.157460"), "万元") == Decimal("6891574.60")
+    assert in_yuan(Decimal("1.4"), "元") == Decimal("1.40")
+    assert in_yuan(Decimal("0.456"), "元") is None  # finer than a fen: no amount in 元 says it
     assert in_yuan(Decimal("95"), "%") is None
     assert in_yuan(Decimal("30"), "元/月/平") is None  # a price per month and square metre
