@@ -121,9 +121,9 @@ def _item(text: str) -> IndicatorItem:
     if values:
         chosen = [v for label, v in values if re.match(r"(?:年度|本年|当年)", label)]
         target = chosen[0] if chosen else values[-1][1]
-    elif found := quoted_quantities(name):
+    elif quoted := quoted_quantities(name):
         # `任务完成合格率≥97%`, `开展监督检查50次`: the indicator, then its target at the end
-        last = found[-1].text
+        last = quoted[-1].text
         at = name.rfind(last)
         if at > 0 and not name[at + len(last) :].strip("。；;，, "):
             name, target = name[:at].rstrip("：:，, "), last
