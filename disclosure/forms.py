@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from disclosure.amounts import is_nil, looks_like_amount, parse_amount
 from disclosure.cover import filer_name, unit_label
@@ -102,7 +103,7 @@ _LABEL = re.compile(
     r"百万元|万元|千元|元)[)）])[:：]?$|^其中[:：]|[:：]$"
 )
 _LABEL_MAX = 20  # a label is short; a longer text is a value
-_MONEY_UNIT_IN_LABEL = re.compile(r"[(（](亿元|百万元|万元|千元|元)[)）]")
+_MONEY_UNIT_IN_LABEL = re.compile(r"[(（](?:金额)?(?:单位[:：])?(亿元|百万元|万元|千元|元)[)）]")
 _MONEY_LABEL = re.compile(
     r"资金|金额|总额|拨款|结转|预算|支出|经费|合计|总计|小计|收入|执行数|决算"
 )
@@ -119,9 +120,15 @@ _X_TOLERANCE = 2.0  # points: the same column drawn on two pages
 
 
 def _text(cell: GridCell) -> str:
-    return squeeze(cell.text)
+    return _squeezed(cell.text)
 
 
+@lru_cache(maxsize=4096)
+def _squeezed(text: str) -> str:
+    return squeeze(text)
+
+
+@lru_cache(maxsize=4096)
 def _role(header: str) -> str | None:
     for role, pattern in _ROLES:
         if pattern.search(header):
@@ -547,7 +554,10 @@ def _add_item_indicators(
 def _indicator_header_row(grid: Grid) -> int | None:
     """The row that heads an indicator tree (`一级指标 | 二级指标 | 三级指标 | 指标值`)."""
     for row in range(grid.row_count):
-        roles = {_role(_text(c)) for c in grid.row_cells(row)}
+        texts = [_text(c) for c in grid.row_cells(row)]
+        if not any("指标" in t for t in texts):
+            continue
+        roles = {_role(t) for t in texts}
         if "level1" in roles and roles & {"level2", "level3", "target", "score"}:
             return row
         if "target" in roles and roles & {"level3", "indicator"}:

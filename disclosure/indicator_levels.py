@@ -30,6 +30,7 @@ _NUMBERED_ITEM = re.compile(r"(?:^|(?<=[。；;]))\s*\d+(?:、|[.．](?!\d))\s*"
 _PARTS = re.compile(r"[；;]")
 _LABELLED = re.compile(r"^(?P<label>[^:：]{1,16})[:：](?P<value>.*)$")
 # The value a labelled part gives as the indicator's target (`年度指标值:≥20场`).
+_THIS_YEAR = re.compile(r"年度|本年|当年")
 _TARGET_LABEL = re.compile(r"(?:年度|本年|当年)?(?:指标|目标)值")
 
 
@@ -119,7 +120,7 @@ def _item(text: str) -> IndicatorItem:
     target = None
     name = "；".join(names)
     if values:
-        chosen = [v for label, v in values if re.match(r"(?:年度|本年|当年)", label)]
+        chosen = [v for label, v in values if _THIS_YEAR.match(label)]
         target = chosen[0] if chosen else values[-1][1]
     elif quoted := quoted_quantities(name):
         # `任务完成合格率≥97%`, `开展监督检查50次`: the indicator, then its target at the end

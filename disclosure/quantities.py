@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from disclosure.template import YUAN_PER
 from disclosure.text import squeeze
@@ -102,6 +103,10 @@ _QUANTITY = re.compile(
     rf"\s*(?:(?P<unit>{_UNIT})|[(（]\s*(?P<bunit>{_UNIT})\s*[)）])?"
     rf"(?P<after>{_WORD_AFTER})?"
 )
+_BARE_NUMBER = re.compile(rf"(?<![\d.,]){_NUMBER}(?!\d)")
+_COMPARATOR_BEFORE = re.compile(rf"(?:{_SYMBOL}|{_WORD_BEFORE})\s*-?$")
+_LIST_THEN_YEAR = re.compile(r"\d{1,2}\.(?:19|20)\d{2}")
+_IN_RANGE = re.compile(r"[\d%％]")
 _ANY_COMPARATOR = re.compile(rf"{_SYMBOL}|{_WORD_BEFORE}|{_WORD_AFTER}")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # What a value that is a number may print around it and still be that number alone.
@@ -154,7 +159,7 @@ def _skipped(text: str, match: re.Match[str]) -> bool:
         return True  # 目标1：
     if after in ("月", "日") and before in ("年", "月"):
         return True  # 2025年2月, 12月31日
-    if re.fullmatch(r"\d{1,2}\.(?:19|20)\d{2}", number) and after == "年":
+    if _LIST_THEN_YEAR.fullmatch(number) and after == "年":
         return True  # `2.2025年…`: a list number, then a year
     lettered = (before.isascii() and before.isalpha()) or (
         after.isascii() and after.isalpha() and not (match.group("unit") or match.group("cmp"))
@@ -188,21 +193,28 @@ def _all_quantities(text: str) -> list[Quantity]:
     return [q for q, _ in _scan(text)]
 
 
-def _scan(text: str) -> list[tuple[Quantity, bool]]:
+@lru_cache(maxsize=8192)
+def _scan(text: str) -> tuple[tuple[Quantity, bool], ...]:
+    """Each number of a text as a quantity (with whether it is measured: a unit, a
+    comparator or decimals). Found from its number outwards: a bare number search, then the
+    quantity matched from its comparator on, if one stands right before it."""
     found = []
-    for match in _QUANTITY.finditer(text):
-        if match.group("sign") and match.start("sign") > 0 and not match.group("cmp"):
-            previous = text[match.start("sign") - 1]
-            if previous.isdigit() or previous in "%％":
-                # `40%-30%`: a range, the dash no minus sign
-                match = _QUANTITY.match(text, match.start("num")) or match
+    for number in _BARE_NUMBER.finditer(text):
+        start = number.start()
+        if start and text[start - 1] == "-" and (start < 2 or not _IN_RANGE.match(text[start - 2])):
+            start -= 1  # a minus sign, not the dash of a range (`40%-30%`)
+        if before := _COMPARATOR_BEFORE.search(text, max(0, start - 8), start):
+            start = before.start()
+        match = _QUANTITY.match(text, start)
+        if match is None or match.start("num") != number.start():
+            continue
         if _skipped(text, match):
             continue
         quantity = _quantity(match)
         # a bare whole number in prose (`12345热线`) says not what it counts
         measured = bool(quantity.unit or quantity.comparator) or not match.group("num").isdigit()
         found.append((quantity, measured))
-    return found
+    return tuple(found)
 
 
 def read_quantity(text: str) -> Quantity:
