@@ -83,7 +83,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("actual", r"实际完成值|实际值|^完成值$|实际完成指标值"),
         ("weight", r"^分值$|^权重$|^指标分值$"),
         ("score", r"^得分$|^自评得分$"),
-        ("target", r"^(?:年度|本年|本年度|全年|预期)?(?:绩效)?(?:指标值|目标值)$"),
+        ("target", r"^(?:年度|本年|本年度|全年|预期)?(?:绩效)?(?:指标值|目标值)(?:[(（].*[)）])?$"),
         ("indicator", r"^(?:绩效)?指标(?:名称)?$"),
     )
 )
@@ -659,6 +659,7 @@ class _FormReader:
         self.kv: _Draft | None = None  # an open key-value form
         self.kv_columns: list[_Column] = []  # …its indicator columns
         self.kv_in_tree = False  # …read down to its indicator tree
+        self.kv_title: str | None = None  # …the title printed above it
         self.kv_edges: tuple[float, ...] = ()
         self.table: _GridTable | None = None  # an open grid of forms
         self.table_edges: tuple[float, ...] = ()
@@ -681,11 +682,17 @@ class _FormReader:
 
     def grid(self, grid: Grid, page_no: int, caption: _Caption, first_on_page: bool) -> None:
         header_row = _indicator_header_row(grid)
+        # an open key-value form goes on in a grid of its tree's rows (atop the next page, or
+        # printed apart below its head), under no other title
+        same_title = caption.title in (None, self.kv_title) and not caption.other_title
+        if self.kv is not None and same_title and self._kv_continues(grid, header_row):
+            self._key_value(grid, page_no, caption, header_row, continuing=True)
+            return
         kv_form = header_row is not None and not self._heads_grid(grid, header_row)
         titled = caption.title is not None or _titled(grid)
         if kv_form or (titled and self._starts_key_value(grid)):
             self.table = None
-            self._key_value(grid, page_no, caption, header_row)
+            self._key_value(grid, page_no, caption, header_row, continuing=False)
             return
         end = _header_end(grid, header_row + 1 if header_row is not None else 1)
         columns = _header_columns(grid, end)
@@ -707,9 +714,6 @@ class _FormReader:
             self.table_edges = grid.col_edges
             assert self.table is not None
             self._grid_body(self.table, grid, page_no, end)
-            return
-        if self.kv is not None and first_on_page and continues and self._kv_continues(grid):
-            self._key_value(grid, page_no, caption, header_row)
             return
         self.kv = None
         self.table = None
@@ -739,17 +743,43 @@ class _FormReader:
             any(abs(x - e) <= _X_TOLERANCE for e in edges) for x in grid.col_edges
         )
 
-    def _kv_continues(self, grid: Grid) -> bool:
+    def _kv_continues(self, grid: Grid, header_row: int | None) -> bool:
+        """A grid going on with the open key-value form's tree: no key of a new form atop it,
+        and its columns those of the open form (its rules where the form's were, or its first
+        row's cells each under one of the tree's columns)."""
         if not self.kv_edges:
             return False
-        return all(any(abs(x - e) <= _X_TOLERANCE for e in self.kv_edges) for x in grid.col_edges)
+        printed = (row for row in range(grid.row_count) if any(map(_text, grid.row_cells(row))))
+        top = next(printed, None)
+        if top is None:
+            return False
+        first = [c for c in grid.row_cells(top) if _text(c)]
+        if self._kv_form_start(first) or _titled(grid):
+            return False
+        low, high = min(self.kv_edges), max(self.kv_edges)
+        if grid.bbox.x0 < low - _X_TOLERANCE or grid.bbox.x1 > high + _X_TOLERANCE:
+            return False
+        if header_row == top:  # the tree's header: the head printed apart above it
+            roles = {_role(_text(c)) for c in first}
+            return bool(roles & {"level1", "level3"}) and not any(
+                _NAME_COLUMN.search(_text(c)) for c in first
+            )
+        if not self.kv_columns:
+            return False
+        if all(any(abs(x - e) <= _X_TOLERANCE for e in self.kv_edges) for x in grid.col_edges):
+            return True
+        return all(_column_of(self.kv_columns, c.bbox) is not None for c in first)
 
     # key-value forms
 
     def _key_value(
-        self, grid: Grid, page_no: int, caption: _Caption, header_row: int | None
+        self,
+        grid: Grid,
+        page_no: int,
+        caption: _Caption,
+        header_row: int | None,
+        continuing: bool,
     ) -> None:
-        continuing = self.kv is not None and caption.title is None and self._kv_continues(grid)
         if not continuing:
             self.kv = None
         self.kv_edges = grid.col_edges
@@ -800,6 +830,7 @@ class _FormReader:
             page_first=page_no,
             page_last=page_no,
         )
+        self.kv_title = caption.title
         caption.title = None  # a caption names one form
         self.kv = draft
         self.kv_in_tree = False

@@ -14,6 +14,7 @@ says (`FormSpec`) is what reading it must return; `sample_forms` gives a departm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,6 +33,11 @@ TITLE_SIZE = 14.0
 KEY_VALUE_WIDTHS = (110.0, 100.0, 130.0, 250.0, 180.0)
 GRID_WIDTHS = (120.0, 60.0, 170.0, 70.0, 90.0, 160.0, 100.0)
 GRID_HEADER = ("项目名称", "资金总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值")
+# …with the target printed in three columns: comparator, value, unit (`≥ | 95 | %`)
+SPLIT_WIDTHS = (110.0, 55.0, 150.0, 60.0, 85.0, 140.0, 50.0, 70.0, 50.0)
+SPLIT_HEADER = (*GRID_HEADER[:6], "指标性质", "指标值", "度量单位")
+QUALITATIVE = "定性"  # what the comparator column prints for a target in words
+TREE_GAP = 12.0  # points between a key-value form's head and its tree printed apart
 FUNDS_LABEL = "项目资金（万元）"
 
 
@@ -88,7 +94,9 @@ class FormsSpec:
     """The forms a disclosure prints after its tables, in one layout.
 
     `rows_per_page` caps the body rows a page holds (forcing a form over two pages);
-    `title_in_grid` prints a key-value form's title as its grid's first row."""
+    `title_in_grid` prints a key-value form's title as its grid's first row; `tree_apart`
+    prints its indicator tree as a grid of its own below its head; `split_targets` prints the
+    grid layout's targets in three columns (`指标性质 | 指标值 | 度量单位`)."""
 
     forms: tuple[FormSpec, ...]
     layout: str = "key_value"
@@ -96,6 +104,8 @@ class FormsSpec:
     title: str = "项目支出绩效目标表"  # the grid layout's title
     rows_per_page: int | None = None
     title_in_grid: bool = False
+    tree_apart: bool = False
+    split_targets: bool = False
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -113,13 +123,35 @@ class FormsSpec:
 # --- rows -------------------------------------------------------------------------------------
 
 
-def _indicator_slots(form_key: str, indicator: IndicatorSpec, first_col: int) -> tuple[_Slot, ...]:
+def split_target(target: str) -> tuple[str, str, str]:
+    """A target as three columns print it: `≥95%` → (`≥`, `95`, `%`), `≥13459.00(平方米)` →
+    (`≥`, `13459.00`, `平方米`), a target in words → (`定性`, the words, ``)."""
+    match = _TARGET_PARTS.match(target)
+    if match is None:
+        return QUALITATIVE, target, ""
+    return match["cmp"], match["value"], match["unit"].strip("()（）")
+
+
+_TARGET_PARTS = re.compile(r"^(?P<cmp>[≥≤=<>])(?P<value>\d+(?:\.\d+)?)(?P<unit>.*)$")
+
+
+def _indicator_slots(
+    form_key: str, indicator: IndicatorSpec, first_col: int, split: bool = False
+) -> tuple[_Slot, ...]:
     level1_key = f"{form_key}/{indicator.level1}"
+    target = (
+        tuple(
+            _Slot(first_col + 3 + i, 1, part, "centre")
+            for i, part in enumerate(split_target(indicator.target))
+        )
+        if split
+        else (_Slot(first_col + 3, 1, indicator.target, "centre"),)
+    )
     return (
         _Slot(first_col, 1, indicator.level1, "centre", level1_key),
         _Slot(first_col + 1, 1, indicator.level2, "centre", f"{level1_key}/{indicator.level2}"),
         _Slot(first_col + 2, 1, indicator.level3),
-        _Slot(first_col + 3, 1, indicator.target, "centre"),
+        *target,
     )
 
 
@@ -177,7 +209,7 @@ def grid_rows(spec: FormsSpec) -> list[_Row]:
                         _Slot(0, 1, form.project_name, "left", f"{key}/name"),
                         _Slot(1, 1, format_amount(form.total), "right", f"{key}/total"),
                         _Slot(2, 1, form.goal, "left", f"{key}/goal"),
-                        *_indicator_slots(key, indicator, 3),
+                        *_indicator_slots(key, indicator, 3, spec.split_targets),
                     ),
                     starts_form=i == 0,
                 )
@@ -297,17 +329,24 @@ def _draw_key_value(pages: Any, spec: FormsSpec, form: FormSpec) -> None:
     done = 0
     while done < len(rows):
         limit = spec.rows_per_page
+        if spec.tree_apart and done < len(head):
+            limit = min(limit or len(head), len(head) - done)  # the head ends its own grid
         taken = _fits(pages, heights[done:], len(rows) - done, limit)
         _draw_rows(pages, rows[done : done + taken], heights[done : done + taken], edges)
         done += taken
-        if done < len(rows):
+        if spec.tree_apart and done == len(head):
+            pages.y -= TREE_GAP
+        elif done < len(rows):
             pages.new_page()  # the tree goes on atop the next page, no title, no header
 
 
 def _draw_grid(pages: Any, spec: FormsSpec) -> None:
     layout = pages.layout
-    edges = _edges(GRID_WIDTHS, layout.margin_left)
-    header = _Row(tuple(_Slot(i, 1, t, "centre") for i, t in enumerate(GRID_HEADER)))
+    widths, texts = (
+        (SPLIT_WIDTHS, SPLIT_HEADER) if spec.split_targets else (GRID_WIDTHS, GRID_HEADER)
+    )
+    edges = _edges(widths, layout.margin_left)
+    header = _Row(tuple(_Slot(i, 1, t, "centre") for i, t in enumerate(texts)))
     header_height = _row_heights([header], edges, pages.font.name)[0]
     rows = grid_rows(spec)
     heights = _row_heights(rows, edges, pages.font.name)
@@ -337,10 +376,9 @@ def _indicators(cost: Decimal, area: str) -> tuple[IndicatorSpec, ...]:
     )
 
 
-def sample_forms(
-    department: str, layout: str = "key_value", *, rows_per_page: int | None = None
-) -> FormsSpec:
-    """Three project forms of a department, with money, areas, counts and words as targets."""
+def sample_forms(department: str, layout: str = "key_value", **options: Any) -> FormsSpec:
+    """Three project forms of a department, with money, areas, counts and words as targets;
+    `options` are `FormsSpec`'s (`rows_per_page`, `title_in_grid`, …)."""
     projects = (
         ("办公楼物业管理", Decimal("25.89"), Decimal("25.89"), "13459.00"),
         ("信息系统运行维护", Decimal("1097.02"), Decimal("1050.5"), "5137.26"),
@@ -363,6 +401,4 @@ def sample_forms(
                 indicators=_indicators(cost, area),
             )
         )
-    return FormsSpec(
-        tuple(forms), layout=layout, department=department, rows_per_page=rows_per_page
-    )
+    return FormsSpec(tuple(forms), layout=layout, department=department, **options)

@@ -12,7 +12,7 @@ import pytest
 from disclosure.extract import extract_disclosure, read_pages
 from disclosure.forms import form_funds, read_forms
 from disclosure.model import Disclosure, FormKind, PerformanceForm, PerformanceIndicator
-from samplegen.forms import FormSpec, sample_forms
+from samplegen.forms import FormSpec, sample_forms, split_target
 from samplegen.hunan_xinfang_2024 import spec as seed_spec
 from samplegen.render import render_disclosure
 from tests.real_files import ROOT, SHARED
@@ -35,25 +35,44 @@ TARGETS = {
 }
 
 
-def _render(tmp_path_factory: pytest.TempPathFactory, layout: str, rows_per_page: int) -> Path:
+# The layouts the generator prints: (layout, FormsSpec options).
+VARIANTS = {
+    # each form cut after 9 rows: its indicator tree goes on overleaf
+    "key_value": ("key_value", {"rows_per_page": 9}),
+    # the title as the grid's first row, the tree a grid of its own below the head
+    "key_value_apart": ("key_value", {"title_in_grid": True, "tree_apart": True}),
+    # 14 indicator rows a page: the second form spans the break
+    "grid": ("grid", {"rows_per_page": 14}),
+    # …with comparator, value and unit each in a column of its own
+    "grid_split": ("grid", {"rows_per_page": 14, "split_targets": True}),
+}
+
+
+def _render(tmp_path_factory: pytest.TempPathFactory, variant: str) -> Path:
     seed = seed_spec()
-    forms = sample_forms(DEPARTMENT, layout, rows_per_page=rows_per_page)
+    layout, options = VARIANTS[variant]
+    forms = sample_forms(DEPARTMENT, layout, **options)
     spec = dataclasses.replace(seed, tables=seed.tables[:2], appendices=(forms,))
-    path = tmp_path_factory.mktemp(layout) / spec.file_name
+    path = tmp_path_factory.mktemp(variant) / spec.file_name
     render_disclosure(spec, path)
     return path
 
 
+@pytest.fixture(scope="module", params=sorted(VARIANTS))
+def generated(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, Disclosure]:
+    return request.param, extract_disclosure(_render(tmp_path_factory, request.param))
+
+
 @pytest.fixture(scope="module")
 def key_value(tmp_path_factory: pytest.TempPathFactory) -> Disclosure:
-    """Three key-value forms, each cut after 9 rows: its indicator tree goes on overleaf."""
-    return extract_disclosure(_render(tmp_path_factory, "key_value", 9))
+    return extract_disclosure(_render(tmp_path_factory, "key_value"))
 
 
 @pytest.fixture(scope="module")
 def grid(tmp_path_factory: pytest.TempPathFactory) -> Disclosure:
-    """One grid of three forms, 14 indicator rows a page: the second form spans the break."""
-    return extract_disclosure(_render(tmp_path_factory, "grid", 14))
+    return extract_disclosure(_render(tmp_path_factory, "grid"))
 
 
 def _spec_forms() -> tuple[FormSpec, ...]:
@@ -67,27 +86,29 @@ def _indicators_as_printed(form: PerformanceForm) -> list[tuple[object, ...]]:
     ]
 
 
-def _indicators_of(spec: FormSpec) -> list[tuple[object, ...]]:
+def _indicators_of(spec: FormSpec, split: bool) -> list[tuple[object, ...]]:
     expected = []
     for i in spec.indicators:
         comparator, value, unit = TARGETS[i.target]
         number = Decimal(value) if value is not None else None
-        expected.append((i.level1, i.level2, i.level3, i.target, comparator, number, unit))
+        # printed in three columns, the target reads as its parts joined
+        printed = "".join(split_target(i.target)) if split and comparator else i.target
+        expected.append((i.level1, i.level2, i.level3, printed, comparator, number, unit))
     return expected
 
 
-@pytest.mark.parametrize("layout", ["key_value", "grid"])
 def test_every_form_is_read_with_its_project_funds_goal_and_indicators(
-    layout: str, request: pytest.FixtureRequest
+    generated: tuple[str, Disclosure],
 ) -> None:
-    disclosure: Disclosure = request.getfixturevalue(layout)
+    variant, disclosure = generated
+    split = VARIANTS[variant][1].get("split_targets", False)
     forms = disclosure.forms.forms
     assert [f.project_name for f in forms] == [s.project_name for s in _spec_forms()]
     for form, spec in zip(forms, _spec_forms(), strict=True):
         assert form.form_kind is FormKind.PROJECT
         assert form.department == DEPARTMENT
         assert form.goal_text == spec.goal
-        assert _indicators_as_printed(form) == _indicators_of(spec)
+        assert _indicators_as_printed(form) == _indicators_of(spec, split)
         funds = form_funds(form)
         assert funds is not None
         assert (funds.amount, funds.unit, funds.amount_yuan) == (
