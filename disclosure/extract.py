@@ -27,6 +27,7 @@ from disclosure.errors import (
     NoTextLayer,
     UnreadableText,
 )
+from disclosure.forms import read_forms
 from disclosure.identity import read_publisher, read_scope
 from disclosure.model import Disclosure
 from disclosure.page import PageContent, page_to_content
@@ -278,4 +279,5 @@ def extract_disclosure(
         kind="决算" if finals * 2 > len(standard) else "预算",
         parser=parser_of(contents),
         region=publisher.region,
+        forms=read_forms(contents),
     )

@@ -125,6 +125,76 @@ class ExtractedTable:
         return grouped
 
 
+class FormKind(StrEnum):
+    PROJECT = "项目"  # a project's (or policy's) 绩效目标表
+    DEPARTMENT = "部门整体"  # the department as a whole: 部门整体支出绩效目标表
+    SELF_EVALUATION = "自评"  # 绩效自评表: targets with what was achieved and the score
+
+
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class PerformanceFact:
+    """A labelled value printed on a performance form, or a quantity a printed text quotes."""
+
+    label_path: str  # the labels that name it, outer to inner, joined by / (`项目资金（万元）/…`)
+    text: str  # as printed, whitespace removed
+    amount: Decimal | None  # the number it states, as printed (None: it states none)
+    unit: str | None  # the unit of that number: 万元, 元, %, 平方米 … (None: none printed)
+    amount_yuan: Decimal | None  # the amount in 元, exact, when the unit is money
+    page_no: int
+    bbox: BBox
+    quoted: bool = False  # a quantity quoted inside a longer printed text (its cell's bbox)
+    repeated: bool = False  # printed again on a continuation page: count it once
+
+
+@_pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class PerformanceIndicator:
+    """One indicator of a form: its place in the 一级 / 二级 / 三级指标 tree and its target."""
+
+    level1: str | None
+    level2: str | None
+    level3: str | None
+    target_text: str | None  # as printed (comparator, value and unit, where printed apart,
+    # joined in reading order)
+    comparator: str | None  # ≥ ≤ = > < ≠ (None: none printed, or 定性)
+    target_value: Decimal | None
+    target_unit: str | None
+    actual_text: str | None = None  # 绩效自评: what was achieved, as printed
+    actual_value: Decimal | None = None
+    actual_unit: str | None = None
+    weight: Decimal | None = None  # 分值 (the points the indicator is worth)
+    score: Decimal | None = None  # 得分
+    page_no: int = 0
+    bbox: BBox | None = None
+
+
+@dataclass(slots=True)
+class PerformanceForm:
+    """One printed 绩效目标表 / 绩效自评表 form, whatever its layout and however many pages."""
+
+    form_no: int  # 1-based, in printed order
+    form_kind: FormKind
+    title: str
+    project_name: str | None
+    department: str | None
+    implementing_unit: str | None
+    page_first: int
+    page_last: int
+    goal_text: str | None
+    facts: list[PerformanceFact] = field(default_factory=list)
+    indicators: list[PerformanceIndicator] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PerformanceForms:
+    """The forms of a disclosure, and the rows a grid of forms prints for several of them at
+    once (its 合计, a unit's subtotal): facts of no one form."""
+
+    forms: list[PerformanceForm] = field(default_factory=list)
+    shared_facts: list[PerformanceFact] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class Disclosure:
     path: str
@@ -139,6 +209,8 @@ class Disclosure:
     parser: str = "pdfminer"  # what read its pages: playa | pdfminer | mixed (disclosure.extract)
     # Where the unit is: province, city, county, GB/T 2260 code, level (disclosure.regions)
     region: Region = UNKNOWN
+    # its 绩效目标表 / 绩效自评表, read as forms (disclosure.forms)
+    forms: PerformanceForms = field(default_factory=PerformanceForms)
 
     def table(self, code: str) -> ExtractedTable | None:
         return next((t for t in self.tables if t.table_code == code), None)

@@ -919,6 +919,8 @@ def _draw(
     if spec.layout.table_of_contents:
         _draw_contents(pages, spec)
     table_pages = {t.table.code: _draw_table(pages, t, spec.unit_name) for t in tables}
+    for appendix in spec.appendices:
+        appendix.draw(pages)
     page_count = pages.number
     pages.finish()
     return buffer.getvalue(), RenderReport(page_count=page_count, table_pages=table_pages)

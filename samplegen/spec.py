@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from disclosure.headers import HeaderNode, tree_to_paths
 from disclosure.template import load_template
@@ -217,6 +217,13 @@ class Layout:
             raise ValueError(f"page_number_at is bottom or top, not {self.page_number_at!r}")
 
 
+class Appendix(Protocol):
+    """Pages a disclosure prints after its tables (`samplegen.forms.FormsSpec`), drawn on the
+    renderer's pages."""
+
+    def draw(self, pages: Any) -> None: ...
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     """The pages before the tables, when not Hunan's (cover with 单位代码/名称/电话, 目录).
@@ -256,6 +263,7 @@ class DisclosureSpec:
     scope: str = "部门"  # 部门 | 单位
     front: FrontMatter | None = None  # None: Hunan's cover and contents
     publisher: Publisher | None = None
+    appendices: tuple[Appendix, ...] = ()  # e.g. performance forms (samplegen.forms)
 
     @property
     def file_name(self) -> str:

@@ -12,6 +12,10 @@ that commit is the old file removed (`sweep_cells`). A kill at any point leaves 
 or the new one visible, never neither; files left behind by a kill (a new file whose load never
 committed, an old one not yet removed) are swept by the next writer, under the writer lock.
 
+The performance-form relations (performance_forms, performance_facts, performance_indicators) are
+kept the same way, one file per document beside its cells (`write_document_rows`), written before
+the same commit and swept with them.
+
 The reconciliation relations keep one file per run, `run_id=RUN/data.parquet` (`write_partition`).
 
 Who can race a rename: not a reader of `warehouse.duckdb` — files are renamed while the loader
@@ -31,7 +35,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warehouse.relations import BUDGET_CELLS, PARQUET_SUFFIX, Relation
+from warehouse.relations import BUDGET_CELLS, DOCUMENT_RELATIONS, PARQUET_SUFFIX, Relation
 from warehouse.settings import WarehouseSettings
 from warehouse.staging import write_atomically
 
@@ -57,9 +61,18 @@ def partition_dir(settings: WarehouseSettings, year: int, unit_code: str) -> Pat
 
 def cells_file(settings: WarehouseSettings, year: int, unit_code: str, doc_id: str) -> Path:
     """The file holding one document's cells in its (year, unit_code) partition."""
+    return document_file(settings, BUDGET_CELLS, year, unit_code, doc_id)
+
+
+def document_file(
+    settings: WarehouseSettings, relation: Relation, year: int, unit_code: str, doc_id: str
+) -> Path:
+    """The file holding one document's rows of a per-document relation."""
     if not _DOC_ID.match(doc_id):
         raise BadPartitionKey(f"doc_id {doc_id!r} is not a sha256")
-    return partition_dir(settings, year, unit_code) / f"{doc_id}{PARQUET_SUFFIX}"
+    partition_dir(settings, year, unit_code)  # the same keys' checks
+    folder = relation.partition_dir(settings.parquet_dir, year, unit_code)
+    return folder / f"{doc_id}{PARQUET_SUFFIX}"
 
 
 def _write_parquet(table: pa.Table, relation: Relation, target: Path, staging: Path) -> Path:
@@ -89,8 +102,21 @@ def write_cells(
 ) -> Path:
     """Write one document's cells beside whatever its partition holds; nothing is replaced
     but a previous file of the same document (the same bytes again)."""
-    target = cells_file(settings, year, unit_code, doc_id)
-    return _write_parquet(cells, BUDGET_CELLS, target, settings.staging_dir)
+    return write_document_rows(settings, BUDGET_CELLS, year, unit_code, doc_id, cells)
+
+
+def write_document_rows(
+    settings: WarehouseSettings,
+    relation: Relation,
+    year: int,
+    unit_code: str,
+    doc_id: str,
+    rows: pa.Table,
+) -> Path:
+    """Write one document's rows of a per-document relation (budget_cells, the performance
+    forms) beside whatever its partition holds, as `write_cells` does."""
+    target = document_file(settings, relation, year, unit_code, doc_id)
+    return _write_parquet(rows, relation, target, settings.staging_dir)
 
 
 def sweep_cells(
@@ -98,15 +124,27 @@ def sweep_cells(
     current: Collection[str],
     partitions: Collection[Path] | None = None,
 ) -> list[Path]:
-    """Remove budget_cells files of documents that are not `current` (the ledger's `loaded`
-    doc_ids) — superseded versions, loads that never committed — and partition directories
-    left empty. Only `partitions` when given, else every partition. Call under the writer lock.
+    """Remove budget_cells files (and the performance-form files beside them) of documents
+    that are not `current` (the ledger's `loaded` doc_ids) — superseded versions, loads that
+    never committed — and partition directories left empty. Only `partitions` (budget_cells
+    partition directories) when given, else every partition. Call under the writer lock.
 
     A file of the older layout (`data.parquet`, one per partition) is renamed to its
     document's own name first, so older warehouses convert as they are written to.
     """
-    root = BUDGET_CELLS.directory(settings.parquet_dir)
-    folders = partitions if partitions is not None else root.glob("year=*/unit_code=*")
+    cells_root = BUDGET_CELLS.directory(settings.parquet_dir)
+    removed: list[Path] = []
+    for relation in DOCUMENT_RELATIONS:
+        root = relation.directory(settings.parquet_dir)
+        if partitions is None:
+            folders: Collection[Path] = list(root.glob("year=*/unit_code=*"))
+        else:  # the same (year, unit) partitions of each per-document relation
+            folders = [root / folder.relative_to(cells_root) for folder in partitions]
+        removed += _sweep_folders(folders, current)
+    return removed
+
+
+def _sweep_folders(folders: Collection[Path], current: Collection[str]) -> list[Path]:
     removed: list[Path] = []
     for folder in folders:
         if not folder.is_dir():

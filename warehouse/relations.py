@@ -338,8 +338,100 @@ RECONCILIATION_DOCUMENTS = Relation(
     keys=_RUN,
 )
 
+_BBOX = (
+    ("page_no", pa.int32(), True, "the PDF page it is printed on"),
+    ("bbox_x0", pa.float64(), True, "cell's left edge (PDF points)"),
+    ("bbox_top", pa.float64(), True, "cell's top edge (PDF points from the page's top)"),
+    ("bbox_x1", pa.float64(), True, "cell's right edge (PDF points)"),
+    ("bbox_bottom", pa.float64(), True, "cell's bottom edge (PDF points from the page's top)"),
+)
+
+# 绩效目标表 / 绩效自评表: one row per printed form (see warehouse/sql/performance_forms.sql).
+PERFORMANCE_FORMS = Relation(
+    "performance_forms",
+    _fields(
+        ("doc_id", pa.string(), False),
+        ("form_no", pa.int32(), False, "the form's number in its document, in printed order"),
+        ("form_kind", pa.string(), False, "项目 | 部门整体 | 自评"),
+        ("title", pa.string(), True, "the form's title as printed"),
+        ("project_name", pa.string(), True, "项目名称 (NULL on a 部门整体 form)"),
+        ("department", pa.string(), True, "主管部门 / 部门名称 as printed"),
+        ("implementing_unit", pa.string(), True, "实施单位 / the unit the form is for"),
+        ("page_first", pa.int32(), False),
+        ("page_last", pa.int32(), False),
+        ("goal_text", pa.string(), True, "年度目标 / 总体目标 / 绩效目标, as printed"),
+        ("funds_label", pa.string(), True, "the label path of the form's total funds"),
+        ("funds", PRINTED_AMOUNT, True, "the form's total funds as printed (in funds_unit)"),
+        ("funds_unit", pa.string(), True, "the unit the funds are printed in: 万元, 元"),
+        ("funds_yuan", AMOUNT, True, "the form's total funds in 元, exact"),
+        ("fact_count", pa.int32(), False),
+        ("indicator_count", pa.int32(), False),
+    ),
+    keys=_YEAR_AND_UNIT,
+)
+
+# 绩效表的值: every labelled value printed on a form, and each quantity a printed text quotes.
+PERFORMANCE_FACTS = Relation(
+    "performance_facts",
+    _fields(
+        ("doc_id", pa.string(), False),
+        (
+            "form_no",
+            pa.int32(),
+            True,
+            "the form it is printed on; NULL for a row of a grid of forms that totals several "
+            "(合计, a unit's subtotal)",
+        ),
+        ("fact_no", pa.int32(), False, "1-based, in printed order within the document"),
+        ("label_path", pa.string(), False, "the labels naming the value, outer to inner, by /"),
+        ("text", pa.string(), False, "as printed, whitespace removed"),
+        ("amount", PRINTED_AMOUNT, True, "the number the value states, as printed"),
+        ("unit", pa.string(), True, "the unit of amount: 万元, 元, %, 平方米 …"),
+        ("amount_yuan", AMOUNT, True, "the amount in 元, exact, when unit is money"),
+        ("is_quoted", pa.bool_(), False, "a quantity quoted inside a longer printed text"),
+        ("is_repeated", pa.bool_(), False, "printed again on a continuation page"),
+        *_BBOX,
+    ),
+    keys=_YEAR_AND_UNIT,
+)
+
+# 绩效指标: one row per indicator of a form (一级 / 二级 / 三级指标 and the target).
+PERFORMANCE_INDICATORS = Relation(
+    "performance_indicators",
+    _fields(
+        ("doc_id", pa.string(), False),
+        ("form_no", pa.int32(), False),
+        ("indicator_no", pa.int32(), False, "1-based, in printed order within the form"),
+        ("level1", pa.string(), True, "一级指标: 产出指标, 效益指标, 满意度指标, 成本指标"),
+        ("level2", pa.string(), True, "二级指标: 数量指标, 质量指标, 时效指标, …"),
+        ("level3", pa.string(), True, "三级指标: the indicator itself"),
+        ("target_text", pa.string(), True, "the target as printed, e.g. ≥13459.00(平方米)"),
+        ("comparator", pa.string(), True, "≥ ≤ = > < ≠; NULL when none is printed (定性)"),
+        ("target_value", PRINTED_AMOUNT, True, "the target's number"),
+        ("target_unit", pa.string(), True, "the target's unit: %, 万元, 平方米 …"),
+        ("actual_text", pa.string(), True, "绩效自评: what was achieved, as printed"),
+        ("actual_value", PRINTED_AMOUNT, True),
+        ("actual_unit", pa.string(), True),
+        ("weight", PRINTED_AMOUNT, True, "分值: the points the indicator is worth"),
+        ("score", PRINTED_AMOUNT, True, "得分"),
+        *_BBOX,
+    ),
+    keys=_YEAR_AND_UNIT,
+)
+
+# Relations keeping one Parquet file per loaded document in its (year, unit) partition.
+DOCUMENT_RELATIONS = (
+    BUDGET_CELLS,
+    PERFORMANCE_FORMS,
+    PERFORMANCE_FACTS,
+    PERFORMANCE_INDICATORS,
+)
+
 PARQUET_RELATIONS = (
     BUDGET_CELLS,
+    PERFORMANCE_FORMS,
+    PERFORMANCE_FACTS,
+    PERFORMANCE_INDICATORS,
     RECONCILIATION_FINDINGS,
     RECONCILIATION_RUNS,
     RECONCILIATION_DOCUMENTS,

@@ -4,7 +4,8 @@ Every function here takes the writer lock, re-reads the ledger (another run may 
 same bytes meanwhile) and then writes in an order that a kill at any point leaves repairable:
 
 1. the document's cells are written to their own file in the (year, unit) partition, beside the
-   file of the version they may supersede (`partitions.write_cells`: fsynced aside, one rename);
+   file of the version they may supersede (`partitions.write_cells`: fsynced aside, one rename),
+   and so are its performance forms' rows (`partitions.write_document_rows`);
 2. one DuckDB transaction records the document as `loaded`, marks the previous version of the
    same unit and year `superseded`, replaces its `budget_tables` rows and re-registers the views;
 3. after the commit, the superseded version's file is removed (`partitions.sweep_cells`).
@@ -44,8 +45,14 @@ from warehouse.catalog import (
 )
 from warehouse.documents import Document, Outcome, Status, SupersessionKey
 from warehouse.lock import Notify, writer_lock
-from warehouse.partitions import BadPartitionKey, partition_dir, sweep_cells, write_cells
-from warehouse.rows import disclosure_to_cells, disclosure_to_tables
+from warehouse.partitions import (
+    BadPartitionKey,
+    partition_dir,
+    sweep_cells,
+    write_cells,
+    write_document_rows,
+)
+from warehouse.rows import disclosure_to_cells, disclosure_to_forms, disclosure_to_tables
 from warehouse.settings import WarehouseSettings
 from warehouse.staging import sweep_staging, write_text_atomically
 from warehouse.validation_results import insert_results, result_to_rows
@@ -122,6 +129,7 @@ def load_disclosure(
         try:
             cells = disclosure_to_cells(disclosure, document.doc_id)
             write_cells(settings, disclosure.year, disclosure.unit_code, document.doc_id, cells)
+            _write_forms(settings, disclosure, document.doc_id)
         except (pa.ArrowInvalid, BadPartitionKey) as error:
             return _quarantine(
                 con,
@@ -254,6 +262,16 @@ def _already_seen(
         unit_code=first.unit_code,
         unit_name=first.unit_name,
     )
+
+
+def _write_forms(settings: WarehouseSettings, disclosure: Disclosure, doc_id: str) -> None:
+    """Its performance forms' rows, one file per relation beside its cells: visible with them
+    at the ledger commit, swept with them when superseded."""
+    year, unit_code = disclosure.year, disclosure.unit_code
+    assert year is not None and unit_code is not None
+    for relation, rows in disclosure_to_forms(disclosure, doc_id).items():
+        if rows.num_rows:
+            write_document_rows(settings, relation, year, unit_code, doc_id, rows)
 
 
 def _commit_load(

@@ -19,7 +19,9 @@ Versions:
 - 1: the first recorded version.
 - 2: where a unit is, per document (`disclosures.province`, `city`, `county`, `region_code`,
   `level`: disclosure.regions), and derived unit codes that start with the area code
-  (`320000-…`, no longer `JS-…`).
+  (`320000-…`, no longer `JS-…`); performance forms as forms: `performance_forms`,
+  `performance_facts`, `performance_indicators` (disclosure.forms), one Parquet file per
+  document beside its cells.
 """
 
 from __future__ import annotations

@@ -63,6 +63,14 @@ def test_all_relations_exist(loaded: WarehouseSettings) -> None:
     assert set(RELATIONS) <= names
 
 
+FORM_RELATIONS = {
+    "performance_forms",
+    "performance_facts",
+    "performance_indicators",
+    "project_performance",
+}
+
+
 def test_amounts_are_decimal_18_2_in_every_relation(loaded: WarehouseSettings) -> None:
     con = duckdb.connect(str(loaded.database), read_only=True)
     amount_columns = con.sql(
@@ -78,7 +86,12 @@ def test_amounts_are_decimal_18_2_in_every_relation(loaded: WarehouseSettings) -
 
     assert ("amount", "DECIMAL(18,2)") in [(r[0], r[1]) for r in described]
     assert arrow.schema.field("amount").type == pa.decimal128(18, 2)
-    assert {r[2] for r in amount_columns} == {"DECIMAL(18,2)"}
+    # A performance form's numbers keep every printed digit (万元 to six decimals, `≤2.475万元`);
+    # in 元 they are amounts like any other.
+    form_numbers = {r for r in amount_columns if r[0] in FORM_RELATIONS}
+    printed = {r for r in form_numbers if not r[1].endswith("_yuan")}
+    assert {r[2] for r in printed} == {"DECIMAL(18,6)"}
+    assert {r[2] for r in amount_columns if r not in printed} == {"DECIMAL(18,2)"}
     assert {r[0] for r in amount_columns} >= {
         "budget_cells",
         "budget_facts",

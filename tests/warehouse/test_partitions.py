@@ -50,9 +50,16 @@ def test_one_file_per_document_under_hive_directories(
         for p in settings.parquet_dir.rglob("*")
         if p.is_file()
     )
+    # Each document's performance forms lie beside its cells, partitioned the same way.
     assert files == [
-        f"budget_cells/year=2023/unit_code=010/{ids[HUNAN_2023]}.parquet",
-        f"budget_cells/year=2024/unit_code=010/{ids[HUNAN_2024]}.parquet",
+        f"{relation}/year={year}/unit_code=010/{ids[name]}.parquet"
+        for relation in (
+            "budget_cells",
+            "performance_facts",
+            "performance_forms",
+            "performance_indicators",
+        )
+        for year, name in ((2023, HUNAN_2023), (2024, HUNAN_2024))
     ]
     # The partition keys live in the path, not the file; amounts are exact decimals.
     schema = pq.read_schema(settings.parquet_dir / files[0])
