@@ -52,9 +52,19 @@ class Vocabulary:
     words: Mapping[str, tuple[str, str]]  # folded word → (role, measure)
     neutral: frozenset[str]  # subtotal and value words
     final_qualifiers: Mapping[str, str]  # folded word → qualifier, in a 决算's tables
+    final_implied: frozenset[str]  # folded words naming nothing in a 决算's tables
     implied: Mapping[str, frozenset[str]]  # standard table → words its name implies
     side_tables: frozenset[str]
     sides: Mapping[str, str]  # folded word → income | expenditure
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        """The measures that say when or at which stage (carried_over, final, budget_initial,
+        …): a measure they lead (`final/basic`) is that stage's figure of the rest."""
+        return frozenset(
+            {m for role, m in self.words.values() if role == "qualifiers"}
+            | set(self.final_qualifiers.values())
+        )
 
     def measure_of(
         self, path: str, standard_table: str | None, final_accounts: bool = False
@@ -72,6 +82,8 @@ class Vocabulary:
         for part in parts:
             if final_accounts and part in self.final_qualifiers:
                 named["qualifiers"].append(self.final_qualifiers[part])
+                continue
+            if final_accounts and part in self.final_implied:
                 continue
             if part in self.neutral or part in implied:
                 continue
@@ -118,6 +130,7 @@ def vocabulary() -> Vocabulary:
         words=words,
         neutral=neutral,
         final_qualifiers=final,
+        final_implied=frozenset(fold_words(w) for w in data.get("final_accounts_implied", ())),
         implied=implied,
         side_tables=frozenset(data["sides"]["tables"]),
         sides=sides,

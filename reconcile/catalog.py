@@ -390,7 +390,11 @@ def _table_keys(
             if template.tables:
                 own_codes = tuple(t.code for t in template.tables)
                 return own_codes, tuple(f"code:{c}" for c in own_codes)
-            return (), tuple(f"std:{name}" for name in sorted(_standard_tables(forms=False)))
+            return (), tuple(
+                key
+                for name in sorted(_standard_tables(forms=False))
+                for key in (f"std:{name}", f"std:{name}（经济分类）")
+            )
         for item in items:
             name = item.removesuffix("（经济分类）")
             if name not in _standard_tables():

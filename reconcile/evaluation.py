@@ -32,10 +32,11 @@ from time import perf_counter
 import duckdb
 import pyarrow as pa
 
+from disclosure.measures import vocabulary
 from disclosure.model import ColumnKind
 from reconcile.catalog import SEVERITIES, Catalog, Rule, load_catalog
 from reconcile.inputs import Inputs, load_arrow, load_warehouse
-from reconcile.measure_sums import identities_printed
+from reconcile.measure_sums import by_stage
 from warehouse.connection import in_memory, sql_literal
 from warehouse.ledger import now
 from warehouse.relations import RECONCILIATION_DOCUMENTS, RECONCILIATION_FINDINGS
@@ -242,11 +243,12 @@ def _register_measure_sums(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> 
             """
         ).fetchall():
             printed.setdefault((doc_id, table_no), {})[measure] = columns
+    stages = vocabulary().qualifiers
     rows = [
         (rule.id, doc_id, table_no, n, found.total, part, found.detail)
         for rule in rules
         for (doc_id, table_no), measures in printed.items()
-        for n, found in enumerate(identities_printed(rule.measure_sums, measures))
+        for n, found in enumerate(by_stage(rule.measure_sums, measures, stages))
         for part in found.parts
     ]
     names = (

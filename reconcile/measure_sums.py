@@ -10,13 +10,19 @@ columns' measures do (disclosure.measures). An identity is written once, in a ru
 own parts — by another identity (`basic = personnel + office`): 基本支出 printed as 人员经费 and
 公用经费. Where a required part is printed neither way, or a measure is printed in more than one
 column, the identity does not apply to the table: nothing is assumed.
+
+A table printing several stages of each figure (a 决算's 年初预算数 and 决算数, 上年结转 beside the
+year's own money) holds the identities within each stage: `final = final/basic + final/project`
+(`by_stage`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+
+from disclosure.measures import TOTAL
 
 _OPTIONAL = re.compile(r"\[(.*)\]")
 
@@ -59,6 +65,36 @@ def parse_measure_sum(line: str) -> MeasureSum:
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in text.split("+") if w.strip())
+
+
+def by_stage(
+    identities: Sequence[MeasureSum], printed: Mapping[str, int], stages: Collection[str]
+) -> list[PrintedSum]:
+    """The identities a table prints, within each stage of its figures: the measures a stage
+    leads (`final`, `final/basic`: 决算数/合计, 决算数/基本支出) as the unqualified measures are
+    (`total`, `basic`), and the measures no stage leads as they are."""
+    groups: dict[str, dict[str, int]] = {"": {}}
+    for measure, columns in printed.items():
+        head, _, rest = measure.partition("/")
+        if head in stages:
+            group = groups.setdefault(head, {})
+            group[rest or TOTAL] = group.get(rest or TOTAL, 0) + columns
+        else:
+            groups[""][measure] = columns
+    found = []
+    for stage, measures in groups.items():
+        for s in identities_printed(identities, measures):
+            if not stage:
+                found.append(s)
+                continue
+
+            def staged(m: str, stage: str = stage) -> str:
+                return stage if m == TOTAL else f"{stage}/{m}"
+
+            found.append(
+                PrintedSum(staged(s.total), tuple(map(staged, s.parts)), f"{stage}: {s.detail}")
+            )
+    return found
 
 
 def identities_printed(

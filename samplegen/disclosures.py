@@ -75,9 +75,13 @@ def _table_template(table: TableSpec, template: Template) -> TableTemplate | Non
 
 def _table(table: TableSpec, page_no: int, template: Template, kind: str) -> ExtractedTable:
     paths = table.column_paths
-    meanings = table.meanings
-    stated = table.columns or [None] * len(paths)
     read_as = _table_template(table, template)
+    meanings = table.meanings
+    if table.template_paths is None and read_as is not None and not read_as.header:
+        # a standard table named by its title's words has no template columns: extraction
+        # reads its columns by their headers' meaning alone (template_path None)
+        meanings = [None] * len(paths)
+    stated = table.columns or [None] * len(paths)
     columns = with_measures(
         [
             Column(i, path, column_kind(path, means, meaning), means)
@@ -139,7 +143,8 @@ def _table(table: TableSpec, page_no: int, template: Template, kind: str) -> Ext
         cells=cells,
         is_empty=table.is_empty,
         notes=list(table.notes),
-        standard_table=table.standard_table or (read_as.standard_table if read_as else None),
+        # as extraction names it (a 决算's 收入支出决算总表 is the 收支总表)
+        standard_table=(read_as.standard_table if read_as else None) or table.standard_table,
         classification=read_as.classification if read_as else None,
         kind=kind,
         named_by=template.named_by(read_as) if read_as else None,

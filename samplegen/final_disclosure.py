@@ -115,6 +115,7 @@ def final_spec(
         phone=budget.phone,
         tables=tuple(final_table(accounts, code, style) for code in codes),
         layout=layout,
+        template="national",  # read by the national standard tables' titles, as extraction does
         kind="决算",
         front=front,
     )

@@ -28,7 +28,8 @@ from decimal import Decimal
 
 from disclosure.columns import column_kind, split_code_columns, subject_code_column
 from disclosure.headers import HeaderNode, tree_to_paths
-from disclosure.model import ColumnKind
+from disclosure.model import ColumnKind, RowKind
+from disclosure.tables import rows_to_owners
 from disclosure.template import SUBTOTAL_WORDS, Template, fold_header, load_template
 from samplegen.spec import DisclosureSpec, Layout, RowSpec, TableSpec, Value
 
@@ -306,22 +307,22 @@ def _cents(value: Value) -> int:
     return int(value * 100) if isinstance(value, Decimal) else 0
 
 
-def _summed_rows(rows: Sequence[RowSpec]) -> dict[int, list[int]]:
-    """Which rows each row sums, as the printed tables mean them: a subject its next level's
-    subjects (within its entity's block); an entity its block's top subjects or projects; the
-    unit its entities, else the top subjects; the 合计 the unit, else what the unit would sum."""
+def _summed_rows(rows: Sequence[RowSpec]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Which rows each row sums, as extraction and the rules read the printed table
+    (disclosure.tables.rows_to_owners): a subject its next level's subjects of the same block;
+    an entity that opens a block its block's top subjects or projects (an entity printed on
+    each subject row: those rows'); the unit and the 合计 the department's own top subjects,
+    else its entities. Second: where the unit's entities are listed without rows of their own
+    and the department prints its own subjects, the last entity is what the unit's rows leave
+    to it (entity row → the unit's other entity rows), so both sums hold."""
     body = [i for i, r in enumerate(rows) if not r.merged and r.kind != "empty_marker"]
-
-    def block(i: int) -> list[int]:
-        """The rows after row i up to the next entity, unit or total row."""
-        out = []
-        for j in body:
-            if j <= i:
-                continue
-            if rows[j].kind in ("entity", "unit", "total"):
-                break
-            out.append(j)
-        return out
+    owners = dict(
+        zip(
+            body,
+            rows_to_owners([(RowKind(rows[i].kind), rows[i].entity_code) for i in body]),
+            strict=True,
+        )
+    )
 
     def top(candidates: list[int]) -> list[int]:
         subjects = [j for j in candidates if rows[j].kind == "subject" and rows[j].subject_code]
@@ -330,17 +331,15 @@ def _summed_rows(rows: Sequence[RowSpec]) -> dict[int, list[int]]:
             return [j for j in subjects if len(str(rows[j].subject_code)) == shortest]
         return [j for j in candidates if rows[j].kind == "item"]
 
-    outside = []  # rows outside any entity's block
-    in_block = False
-    for j in body:
-        if rows[j].kind == "entity":
-            in_block = True
-        elif rows[j].kind in ("unit", "total"):
-            in_block = False
-        elif not in_block:
-            outside.append(j)
+    def owned_by(owner: str | None) -> list[int]:
+        return [
+            j for j in body
+            if rows[j].kind not in ("entity", "unit", "total") and owners[j] == owner
+        ]  # fmt: skip
+
     entities = [j for j in body if rows[j].kind == "entity"]
     units = [j for j in body if rows[j].kind == "unit"]
+    own = top(owned_by(None))
     summed: dict[int, list[int]] = {}
     for i in body:
         row = rows[i]
@@ -349,30 +348,47 @@ def _summed_rows(rows: Sequence[RowSpec]) -> dict[int, list[int]]:
             level = {3: 5, 5: 7}[len(code)]
             summed[i] = [
                 j
-                for j in block(i)
-                if rows[j].kind == "subject"
-                and str(rows[j].subject_code or "").startswith(code)
+                for j in owned_by(owners[i])
+                if str(rows[j].subject_code or "").startswith(code)
                 and len(str(rows[j].subject_code)) == level
+                and rows[j].kind == "subject"
             ]
         elif row.kind == "entity":
-            summed[i] = top(block(i))
-        elif row.kind == "unit":
-            summed[i] = entities or top(outside)
-        elif row.kind == "total":
-            summed[i] = units or entities or top(outside)
-    return {i: kids for i, kids in summed.items() if kids}
+            printed = [
+                j for j in body
+                if j != i and rows[j].kind != "entity" and row.entity_code
+                and rows[j].entity_code == row.entity_code
+            ]  # fmt: skip
+            summed[i] = top(printed or owned_by(row.entity_code))
+        elif row.kind in ("unit", "total"):
+            summed[i] = own or entities or ([] if row.kind == "unit" else units)
+    summed = {i: kids for i, kids in summed.items() if kids}
+    listed = [e for e in entities if e not in summed]
+    remainders: dict[int, list[int]] = {}
+    if own and listed and len(listed) == len(entities):
+        remainders[listed[-1]] = listed[:-1]
+    return summed, remainders
 
 
 def _first_parts(rows: Sequence[RowSpec], column: int, rng: random.Random) -> list[int]:
     """Each row's first part of `column` in cents: random for a row that sums no others, the
-    sum of its rows' first parts for one that does."""
-    summed = _summed_rows(rows)
+    sum of its rows' first parts for one that does (and for a listed entity that completes the
+    unit, what the unit's rows leave)."""
+    summed, remainders = _summed_rows(rows)
+    unit = next((i for i, r in enumerate(rows) if r.kind == "unit"), None)
     firsts: dict[int, int] = {}
 
     def first(i: int) -> int:
         if i not in firsts:
             if i in summed:
                 firsts[i] = sum(first(j) for j in summed[i])
+            elif i in remainders and unit is not None:
+                firsts[i] = first(unit) - sum(first(j) for j in remainders[i])
+            elif rows[i].kind == "item":
+                # a line of a 收支总表 (or a project): the lines' own sums (本年收入合计 =
+                # Σ 一、二、…, 总计 = 合计 + 结转) are not rows summing rows here, so the amount
+                # goes whole to the second part and every sum holds in both
+                firsts[i] = 0
             else:
                 cents = _cents(rows[i].values[column]) if not rows[i].merged else 0
                 firsts[i] = rng.randint(min(0, cents), max(0, cents))

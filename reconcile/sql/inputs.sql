@@ -124,9 +124,17 @@ GROUP BY doc_id, table_no, subject_code, column_no;
 CREATE OR REPLACE TEMP TABLE lines AS
 WITH
 side_cells AS (
-    SELECT a.*
-    FROM amount_cells AS a
-    WHERE a.table_key IN ('std:收支总表', 'std:财政拨款收支总表')
+    -- in a table read by its format's own columns, a column meaning none of them (an amount
+    -- printed split: 小计 | 本级 | 所属单位) is part of a list's amount, not a list of its own
+    SELECT * EXCLUDE (templated)
+    FROM (
+        SELECT a.*,
+            bool_or(a.column_path IS NOT NULL) OVER (PARTITION BY a.doc_id, a.table_no)
+                AS templated
+        FROM amount_cells AS a
+        WHERE a.table_key IN ('std:收支总表', 'std:财政拨款收支总表')
+    )
+    WHERE column_path IS NOT NULL OR NOT templated
 ),
 labels AS (
     SELECT c.doc_id, c.table_no, c.row_no, c.column_no,

@@ -40,7 +40,12 @@ def extracted(pdf: Path) -> Disclosure:
 
 
 def same_year(evaluation: Evaluation) -> list[RuleStatus]:
-    return [s for s in evaluation.statuses if s.rule.compares == "same_year"]
+    """The rules that compare within one year and hold for a budget (these are all 预算)."""
+    return [
+        s
+        for s in evaluation.statuses
+        if s.rule.compares == "same_year" and s.rule.kind in (None, "预算")
+    ]
 
 
 def evaluated(province: str, disclosures: list[tuple[str, Disclosure]]) -> Evaluation:

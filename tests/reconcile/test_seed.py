@@ -194,4 +194,5 @@ NEVER_EVALUATED = {
     "entity_total_02_vs_05", "basic_project_03_vs_05", "fund_02_vs_15", "fund_02_vs_18",
     "fiscal_expenditure_06_vs_07_15_18", "basic_07_vs_11", "totals_10_vs_11",
     "classes_10_vs_11", "funds_15_vs_16", "funds_15_vs_17",
+    "final_fund_tables_vs_fiscal_summary",  # an identity of final accounts (决算)
 }  # fmt: skip

@@ -20,11 +20,12 @@ def test_a_final_accounts_numbering_is_never_an_amount() -> None:
     assert numbering and all(
         e.amount is None and (e.text.isdigit() or e.text == "栏次") for e in numbering
     )
+    # each 决算 table is the standard table extraction names it (one key shared with budgets)
+    assert [t.standard_table for t in disclosure.tables] == [
+        "收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表",
+        "一般公共预算基本支出表", "三公经费", "政府性基金预算支出表", "国有资本经营预算支出表",
+    ]  # fmt: skip
     for table in disclosure.tables:
-        assert (
-            table.standard_table
-            == next(t for t in spec.tables if t.code == table.table_code).standard_table
-        )
         assert table.unit_label == "万元"
         first = [c for c in table.cells if c.row_no == 1]
         assert all(c.amount is None for c in first)  # the 栏次 row
@@ -52,6 +53,7 @@ def test_the_rows_of_a_block_carry_their_entity() -> None:
     t03 = disclosure.table("03")
     assert t03 is not None
     subjects = [c for c in t03.cells if c.row_kind is RowKind.SUBJECT]
+    # the block a row is printed in names its entity (owner_code), printed on the row or not
     assert subjects and all(
-        c.entity_code and c.entity_code.startswith(spec.unit_code) for c in subjects
+        c.owner_code and c.owner_code.startswith(spec.unit_code) for c in subjects
     )

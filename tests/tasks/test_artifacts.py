@@ -69,7 +69,7 @@ def test_one_row_per_document_changed_first_refused_links_included() -> None:
     ]
     assert rows[0] | {"file": ""} == {
         "file": "",
-        "unit": "湖南省信访局 (010)",
+        "unit": "湖南省信访局 \\(010\\)",  # markdown: renders as 湖南省信访局 (010)
         "year": 2024,
         "status": "loaded",
         "reason": "",
@@ -159,7 +159,7 @@ def test_names_and_texts_from_outside_are_text_in_the_artifacts() -> None:
     )
     (row,) = documents_table(summary)
     assert row["file"] == escaped
-    assert row["unit"] == "010 &lt;b&gt;局&lt;/b&gt;"
+    assert row["unit"] == "&lt;b&gt;局&lt;/b&gt; \\(010\\)"  # renders as <b>局</b> (010)
     for text in (
         summary_markdown(summary, source="/inbox", data_dir=Path("/data"), seconds=1, links={}),
         nightly_markdown(summary, None, 0, {}),

@@ -63,15 +63,9 @@ def test_all_relations_exist(loaded: WarehouseSettings) -> None:
     assert set(RELATIONS) <= names
 
 
-FORM_RELATIONS = {
-    "performance_forms",
-    "performance_facts",
-    "performance_indicators",
-    "project_performance",
-}
-
-
-def test_amounts_are_decimal_18_2_in_every_relation(loaded: WarehouseSettings) -> None:
+def test_amounts_are_exact_decimals_in_every_relation(loaded: WarehouseSettings) -> None:
+    """Printed amounts keep the digits printed (DECIMAL(18,6): some formats print 万元 to four or
+    six decimals); amounts in 元 are to the fen (DECIMAL(18,2)). Never a float."""
     con = duckdb.connect(str(loaded.database), read_only=True)
     amount_columns = con.sql(
         """
@@ -84,14 +78,12 @@ def test_amounts_are_decimal_18_2_in_every_relation(loaded: WarehouseSettings) -
     arrow = con.sql("SELECT amount FROM budget_facts LIMIT 5").to_arrow_table()
     con.close()
 
-    assert ("amount", "DECIMAL(18,2)") in [(r[0], r[1]) for r in described]
-    assert arrow.schema.field("amount").type == pa.decimal128(18, 2)
-    # A performance form's numbers keep every printed digit (万元 to six decimals, `≤2.475万元`);
-    # in 元 they are amounts like any other.
-    form_numbers = {r for r in amount_columns if r[0] in FORM_RELATIONS}
-    printed = {r for r in form_numbers if not r[1].endswith("_yuan")}
-    assert {r[2] for r in printed} == {"DECIMAL(18,6)"}
-    assert {r[2] for r in amount_columns if r not in printed} == {"DECIMAL(18,2)"}
+    assert ("amount", "DECIMAL(18,6)") in [(r[0], r[1]) for r in described]
+    assert ("amount_yuan", "DECIMAL(18,2)") in [(r[0], r[1]) for r in described]
+    assert arrow.schema.field("amount").type == pa.decimal128(18, 6)
+    assert {r[2] for r in amount_columns} <= {"DECIMAL(18,2)", "DECIMAL(18,6)"}
+    assert {r[2] for r in amount_columns if r[1].endswith("_yuan")} == {"DECIMAL(18,2)"}
+    assert {r[2] for r in amount_columns if r[1] == "amount"} == {"DECIMAL(18,6)"}
     assert {r[0] for r in amount_columns} >= {
         "budget_cells",
         "budget_facts",
@@ -140,7 +132,7 @@ def test_the_duckdb_cli_opens_the_file_and_queries_a_view(loaded: WarehouseSetti
         "2023,71.00",
         "2024,71.00",
         "column_type",
-        '"DECIMAL(18,2)"',  # CSV quotes it for its comma
+        '"DECIMAL(18,6)"',  # CSV quotes it for its comma
     ]
 
 

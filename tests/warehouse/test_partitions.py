@@ -63,7 +63,8 @@ def test_one_file_per_document_under_hive_directories(
     ]
     # The partition keys live in the path, not the file; amounts are exact decimals.
     schema = pq.read_schema(settings.parquet_dir / files[0])
-    assert schema.field("amount").type == pa.decimal128(18, 2)
+    assert schema.field("amount").type == pa.decimal128(18, 6)  # as printed
+    assert schema.field("amount_yuan").type == pa.decimal128(18, 2)
     assert "year" not in schema.names and "unit_code" not in schema.names
     # Any hive-aware reader gets the keys back (unit codes as text: '010' is not 10).
     dataset = ds.dataset(

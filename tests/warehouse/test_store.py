@@ -246,11 +246,11 @@ def test_a_disclosure_without_unit_or_year_is_quarantined(
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"amount": Decimal("1.005")}, "Rescaling Decimal value would cause data loss"),
+        ({"amount": Decimal("1.0000005")}, "Rescaling Decimal value would cause data loss"),
         ({"amount": Decimal("1" * 17)}, "Decimal"),
     ],
 )
-def test_an_amount_that_does_not_fit_decimal_18_2_is_never_rounded(
+def test_an_amount_that_does_not_fit_decimal_18_6_is_never_rounded(
     settings: WarehouseSettings,
     sample_pdfs: dict[str, Path],
     sample_disclosures: dict[str, Disclosure],

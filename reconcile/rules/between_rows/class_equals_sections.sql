@@ -1,6 +1,6 @@
 -- id: class_equals_sections
 -- severity: error
--- tables: 支出总表, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 财政专户管理资金支出表, 一般公共预算支出表（经济分类）, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 收入总表
+-- tables: 支出总表, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 财政专户管理资金支出表, 支出总表（经济分类）, 一般公共预算支出表（经济分类）, 政府性基金预算支出表（经济分类）, 国有资本经营预算支出表（经济分类）, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 收入总表
 -- scope: each
 -- description_zh: 科目（功能分类或经济分类）：类 = 其下各款之和（逐列；分单位列示的表在每个单位内）。
 -- description_en: Subjects (by function or economic class): a 类 (3-digit) row equals the sum of its 款 (5-digit) rows, column by column — within each entity where a table prints one block per entity.

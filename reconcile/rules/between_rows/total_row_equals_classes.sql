@@ -1,6 +1,6 @@
 -- id: total_row_equals_classes
 -- severity: error
--- tables: 支出总表, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 财政专户管理资金支出表, 一般公共预算支出表（经济分类）, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 收入总表
+-- tables: 支出总表, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 财政专户管理资金支出表, 支出总表（经济分类）, 一般公共预算支出表（经济分类）, 政府性基金预算支出表（经济分类）, 国有资本经营预算支出表（经济分类）, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 收入总表
 -- scope: each
 -- description_zh: 合计行 = 本部门各类之和（逐列）：分单位列示而无本部门科目行的表，为各单位同类之和。
 -- description_en: The 合计 row equals the sum of the department's 类 (3-digit) rows, column by column; where a table prints its subjects only within its entities' blocks, the entities' 类 rows summed.

@@ -1,6 +1,6 @@
 -- id: unit_row_equals_subjects
 -- severity: error
--- tables: 支出总表, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 财政专户管理资金支出表, 一般公共预算支出表（经济分类）, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 收入总表
+-- tables: 支出总表, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 财政专户管理资金支出表, 支出总表（经济分类）, 一般公共预算支出表（经济分类）, 政府性基金预算支出表（经济分类）, 国有资本经营预算支出表（经济分类）, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 收入总表
 -- scope: each
 -- description_zh: 部门行或单位行 = 其名下最上一级科目行之和（逐列；通常为各类）：部门行对本部门的科目行，分单位列示时单位行对其块内（或印有其单位代码）的科目行。
 -- description_en: A department or entity row equals the sum of the topmost subject rows printed under it (usually its 类 rows), column by column: the department's row with the department's own subject rows; an entity's row with the subject rows of its block (or printing its code).

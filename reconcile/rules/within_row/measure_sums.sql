@@ -1,6 +1,6 @@
 -- id: measure_sums
 -- severity: error
--- tables: 支出总表, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 项目支出表, 三公经费
+-- tables: 支出总表, 支出总表（经济分类）, 政府性基金预算支出表（经济分类）, 国有资本经营预算支出表（经济分类）, 一般公共预算支出表, 政府性基金预算支出表, 国有资本经营预算支出表, 财政拨款支出表, 一般公共预算基本支出表, 财政拨款基本支出表, 基本支出表, 项目支出表, 三公经费
 -- scope: each
 -- measures: total = basic + project [+ institution_business + paid_to_higher_level + grants_to_affiliates + reserve + carried_to_next_year]
 -- measures: basic = personnel + office
