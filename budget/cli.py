@@ -440,11 +440,24 @@ def deploy(
 @app.command()
 def samples(
     folder: Annotated[Path, typer.Argument(help="Where to write the PDFs.")] = Path("samples"),
+    execution_pair: Annotated[
+        int | None,
+        typer.Option(
+            "--execution-pair",
+            metavar="SEED",
+            help="Instead: one generated department's 预算 and 决算 of the same year.",
+        ),
+    ] = None,
 ) -> None:
-    """Re-render the bundled sample disclosures (byte for byte what samples/ holds)."""
-    from samplegen.samples import render_samples
+    """Re-render the bundled sample disclosures (byte for byte what samples/ holds), or a
+    generated 预算/决算 pair to try budget_execution on."""
+    from samplegen.samples import render_execution_pair, render_samples
 
-    for path, pages in render_samples(folder):
+    rendered = (
+        render_samples(folder) if execution_pair is None
+        else render_execution_pair(folder, execution_pair)
+    )  # fmt: skip
+    for path, pages in rendered:
         typer.echo(f"{path}  ({pages} pages)")
 
 

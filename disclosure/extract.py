@@ -215,6 +215,7 @@ def extract_disclosure(
     template: str | Template | None = None,
     workers: int = 1,
     parser: str = DEFAULT_PARSER,
+    file_name: str | None = None,
 ) -> Disclosure:
     """Every ruled table of a disclosure PDF, cell by cell, with the document's identity.
 
@@ -222,6 +223,8 @@ def extract_disclosure(
     (or is one: `disclosure.template.template_from_file`).
     `workers` > 1 reads page ranges in that many processes (pdfminer is not thread-safe).
     `parser` says what reads the pages (`read_pages`); the Disclosure records which did.
+    `file_name`: the name the file came under, when `path` is a kept copy named otherwise (its
+    year or unit may be in it, read when the pages print neither).
     """
     path = Path(path)
     sniff_pdf(path)
@@ -253,7 +256,8 @@ def extract_disclosure(
     # The cover comes first; without one, a heading, a caption or a form names the unit, and
     # any printed line, then the file name, gives the year.
     forms = form_lines(g for c in contents for g in c.grids)
-    cover = lines_to_cover([*lines, *captions], file_name=path.stem, forms=forms)
+    stem = Path(file_name).stem if file_name else path.stem
+    cover = lines_to_cover([*lines, *captions], file_name=stem, forms=forms)
     reading = tmpl or NO_TEMPLATE
     publisher = read_publisher(reading, cover, [*lines, *captions])
     unit_code, unit_name = publisher.unit_code, publisher.unit_name

@@ -217,7 +217,6 @@ def template_parameters(template: Template) -> dict[str, object]:
     """
     unit, entity = template.codes["unit"], template.codes["entity"]
     return {
-        "template_table_codes": [t.code for t in template.tables],
         "tables_without_total_row": [t.code for t in template.tables if not t.total_row],
         "templates": template_names(),
         "unit_code_regex": f"^(?:{unit}|{DERIVED_CODE})$",

@@ -10,7 +10,7 @@ Suites are data, one per concern, in `expectations/suites/{documents,tables,cell
 own ExpectationSuite JSON). Each expectation says in its `severity` whether a failure is
 `critical` (the document is quarantined, not loaded) or a `warning` (it loads, and the warning
 is recorded), and in its `meta` a stable `reason` code and an `explanation` in plain words.
-Template-dependent values are suite parameters (`{"$PARAMETER": "template_table_codes"}`) or
+Template-dependent values are suite parameters (`{"$PARAMETER": "tables_without_total_row"}`) or
 frame columns (`template_header`, `header_variant`), both derived from the template YAML at run
 time.
 
@@ -191,7 +191,7 @@ class Gate:
         screened = {}
         for label in counted:
             checks = tuple(
-                _check(SCREEN, r, self.settings.examples, gx_name(label)) for r in results
+                _check(SCREEN, r, self.settings.examples, gx_name(label), rows=1) for r in results
             )
             screened[label] = GateResult(label, checks, seconds, run_id.run_time)
         self._screened.update(screened)
@@ -213,7 +213,8 @@ class Gate:
         checks: list[Check] = list(screened.checks)
         for name in SUITES:
             results = self._validate(name, frames[name], parameters, run_id)
-            checks += [_check(name, r, self.settings.examples) for r in results]
+            rows = len(frames[name])
+            checks += [_check(name, r, self.settings.examples, rows=rows) for r in results]
         seconds = time.perf_counter() - started + screened.seconds
         return GateResult(
             label,
@@ -254,9 +255,12 @@ class Gate:
                 results = self._validate(
                     suite, frame, self.parameters(template), run_id, labelled=True
                 )
+                rows = frame.groupby("label").size()
                 for _, label in group:
+                    shown = gx_name(label)
                     checks[label] += [
-                        _check(suite, r, self.settings.examples, gx_name(label)) for r in results
+                        _check(suite, r, self.settings.examples, shown, int(rows.get(shown, 0)))
+                        for r in results
                     ]
         seconds = (time.perf_counter() - started) / len(items)
         outcomes = []
@@ -412,8 +416,12 @@ def _ephemeral_context(results_dir: Path | None, site: Path | None) -> Any:
     return gx.get_context(project_config=config, mode="ephemeral")
 
 
-def _check(suite: str, result: Any, examples: int, label: str | None = None) -> Check:
-    """One expectation's outcome; with `label`, for that one row (document) of a batch."""
+def _check(
+    suite: str, result: Any, examples: int, label: str | None = None, rows: int | None = None
+) -> Check:
+    """One expectation's outcome; with `label`, for that document's rows of a batch. `rows`:
+    how many rows of the document the suite checked (its element_count, whether the document
+    was validated alone or in a batch)."""
     config = result.expectation_config
     meta = config.meta or {}
     kwargs = config.kwargs
@@ -428,12 +436,13 @@ def _check(suite: str, result: Any, examples: int, label: str | None = None) -> 
     if error.get("raised_exception"):
         explanation = f"{explanation} — the check could not run: {error.get('exception_message')}"
     elif label is not None:
-        rows = [r for r in details.get("unexpected_index_list") or [] if r.get("label") == label]
-        success = success or not rows
+        unexpected = [
+            r for r in details.get("unexpected_index_list") or [] if r.get("label") == label
+        ]
+        success = success or not unexpected
         details = {
-            "element_count": 1,
-            "unexpected_count": len(rows),
-            "partial_unexpected_index_list": rows,
+            "unexpected_count": len(unexpected),
+            "partial_unexpected_index_list": unexpected,
         }
     return Check(
         suite=suite,
@@ -443,7 +452,7 @@ def _check(suite: str, result: Any, examples: int, label: str | None = None) -> 
         reason=meta.get("reason", config.type),
         explanation=explanation,
         success=success,
-        element_count=int(details.get("element_count") or 0),
+        element_count=rows if rows is not None else int(details.get("element_count") or 0),
         unexpected_count=int(details.get("unexpected_count") or 0),
         examples=() if success else _examples(meta.get("example"), details, examples),
     )

@@ -36,3 +36,17 @@ def render_samples(folder: Path) -> list[tuple[Path, int]]:
         path = folder / spec.file_name
         rendered.append((path, render_disclosure(spec, path).page_count))
     return rendered
+
+
+def render_execution_pair(folder: Path, seed: int) -> list[tuple[Path, int]]:
+    """Render one department's 预算 and 决算 of the same year (`execution_pair(seed)`) into
+    `folder`; return (path, page count) for each."""
+    from samplegen.final_disclosure import execution_pair
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pair = execution_pair(seed)
+    rendered = []
+    for spec in (pair.budget, pair.final):
+        path = folder / spec.file_name
+        rendered.append((path, render_disclosure(spec, path).page_count))
+    return rendered

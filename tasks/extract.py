@@ -42,7 +42,10 @@ def extract(document: Document, parser: str = "playa") -> Extraction:
     from disclosure.extract import extract_disclosure  # PDF libraries: not in a run's process
 
     try:
-        return Extraction(document, extract_disclosure(document.readable_path, parser=parser))
+        return Extraction(
+            document,
+            extract_disclosure(document.readable_path, parser=parser, file_name=document.file_name),
+        )
     except ExtractionError as error:
         return Extraction(document, reason=error.reason, message=f"{document.path}: {error.detail}")
 
@@ -70,10 +73,14 @@ def extract_document(
     which has no pool of its own — a pool of one started for it, with `limits`. `parser` says
     what reads its pages (`disclosure.extract.read_pages`)."""
     if pool is not None:
-        done = pool.run("extract", document.readable_path, parser=parser)
+        done = pool.run(
+            "extract", document.readable_path, parser=parser, file_name=document.file_name
+        )
     else:
         with Pool(1, limits or Limits()) as own:
-            done = own.run("extract", document.readable_path, parser=parser)
+            done = own.run(
+                "extract", document.readable_path, parser=parser, file_name=document.file_name
+            )
     extraction = extraction_of(document, done)
     logger = get_run_logger()
     if extraction.disclosure is None:

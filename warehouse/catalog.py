@@ -62,6 +62,7 @@ RELATIONS = (
     "performance_facts",
     "performance_indicators",
     "project_performance",
+    "budget_execution",
     "validation_results",
     "reconciliation_runs",
     "reconciliation_findings",

@@ -93,7 +93,9 @@ class Relation:
             # files, and the empty relation of every column for when no file has it yet.
             glob = sql_literal(self.glob(parquet_dir))
             files = f"SELECT * FROM read_parquet({glob}{hive}, union_by_name = true)"
-            return f"({files} UNION ALL BY NAME ({empty}))"
+            # … in the layout's column order, whatever order older files have them in
+            ordered = ", ".join(f.name for f in [*self.schema, *self.keys])
+            return f"(SELECT {ordered} FROM ({files} UNION ALL BY NAME ({empty})))"
         return f"({empty})"
 
     def columns_ddl(self) -> str:

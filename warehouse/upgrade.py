@@ -168,12 +168,22 @@ def finish_upgrade(plan: Plan) -> None:
             f"upgraded from version {plan.from_version}: re-read "
             f"{sum(s.first for s in plan.sightings)} inputs from raw/",
         )
-        register_views(con, plan.settings, files_in=build.parquet_dir)
+        # Views over the files the data directory holds now (a relation the old warehouse had
+        # no files of reads as empty: DuckDB refuses a view over a glob matching nothing) …
+        register_views(con, plan.settings)
         con.execute("CHECKPOINT")
     finally:
         con.close()
     mark_ready(plan.settings)
     finish_swap(plan.settings)
+    # … and, the rebuilt Parquet in place, over every relation's files. Were this interrupted,
+    # the next load re-registers them (their digest names which relations have files).
+    con = connect(plan.settings.database, read_only=False, timeout_s=build.lock_timeout_s)
+    try:
+        register_views(con, plan.settings)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
 
 
 def _check_complete(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:

@@ -51,7 +51,8 @@ def small_spec() -> DisclosureSpec:
         seed,
         unit_code="011",
         unit_name="湖南省测试局",
-        tables=tuple(t for t in seed.tables if t.code in ("01", "07", "14")),
+        # 08 is Hunan's own (no other format prints it): the document is read as Hunan's
+        tables=tuple(t for t in seed.tables if t.code in ("01", "07", "08", "14")),
     )
 
 

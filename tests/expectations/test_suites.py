@@ -69,7 +69,6 @@ def test_every_parameter_is_supplied(gate: Gate) -> None:
         "max_pages",
         "max_year",
         "templates",
-        "template_table_codes",
         "tables_without_total_row",
         "unit_code_regex",  # the template's code rule (codes:), or a derived code
         "entity_code_regex",

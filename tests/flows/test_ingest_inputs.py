@@ -78,7 +78,8 @@ def test_each_input_gets_a_status_with_its_reason_and_the_run_goes_on(
         "ingest: 2 loaded, 0 unchanged, 1 duplicate, 0 superseded, 1 quarantined, 1 rejected, "
         "2 unavailable"
     )
-    told = {line.split()[1]: line for line in summary[1:8]}
+    assert summary[1].split()[0] == "parser"  # what read the pages, then one line per input
+    told = {line.split()[1]: line for line in summary[2:9]}
     assert told.keys() == {
         HUNAN_2024,
         "line\\nbreak.pdf",  # one line, its line break written out
@@ -88,7 +89,7 @@ def test_each_input_gets_a_status_with_its_reason_and_the_run_goes_on(
         "locked.pdf",
         "private",
     }
-    assert told["line\\nbreak.pdf"].startswith("  loaded       line\\nbreak.pdf  (010 湖南省信访局")
+    assert told["line\\nbreak.pdf"].startswith("  loaded       line\\nbreak.pdf  (湖南省信访局 010")
     assert told["inside.pdf"].startswith("  duplicate    inside.pdf")
     assert "[unreadable_text]" in told["glyphs.pdf"] and "(cid:NN)" in told["glyphs.pdf"]
     assert told["x.pdf"] == (

@@ -123,7 +123,8 @@ def test_every_link_is_told_under_its_own_status(
         "ingest: 1 loaded, 0 unchanged, 0 duplicate, 0 superseded, 0 quarantined, 1 rejected, "
         "3 unavailable"
     )
-    told = {line.split()[1]: line.split()[0] for line in lines[1:6]}
+    assert lines[1].split()[0] == "parser"  # what read the pages, then one line per input
+    told = {line.split()[1]: line.split()[0] for line in lines[2:7]}
     assert told == {
         "2023.pdf": "loaded",
         "login.pdf": "rejected",
