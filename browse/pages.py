@@ -68,7 +68,7 @@ def latest_report(settings: WarehouseSettings) -> Path | None:
 
 
 def home(con: duckdb.DuckDBPyConnection | None, settings: WarehouseSettings) -> Page:
-    """Units grouped by province, the quarantine with reasons, the latest report."""
+    """Units grouped by province and city, the quarantine with reasons, the latest report."""
     units = rows(con, "units_overview") if con is not None else []
     for u in units:
         u["href"] = unit_href(u["unit_code"])
@@ -76,9 +76,11 @@ def home(con: duckdb.DuckDBPyConnection | None, settings: WarehouseSettings) -> 
     quarantined = rows(con, "quarantine") if con is not None else []
     for q in quarantined:
         q["href"] = disclosure_href(q["doc_id"])
+    # by province, then city (a province's own bodies first): the heading names both
     provinces: dict[str, list[dict[str, Any]]] = {}
     for u in units:
-        provinces.setdefault(u["province"] or "未知省份", []).append(u)
+        place = " · ".join(p for p in (u["province"] or "未知省份", u["city"]) if p)
+        provinces.setdefault(place, []).append(u)
     report = latest_report(settings)
     return Page(
         "home.html",
@@ -89,6 +91,7 @@ def home(con: duckdb.DuckDBPyConnection | None, settings: WarehouseSettings) -> 
         ),
         {
             "provinces": provinces,
+            "province_count": len({u["province"] or "未知省份" for u in units}),
             "report": report.name if report else None,
             "has_warehouse": con is not None,
             "documents": sum(u["current_documents"] or 0 for u in units),
@@ -98,6 +101,8 @@ def home(con: duckdb.DuckDBPyConnection | None, settings: WarehouseSettings) -> 
 
 UNIT_COLUMNS = (
     Column("province"),
+    Column("city", "城市"),
+    Column("level", "层级"),
     Column("unit_name", link="href"),
     Column("kinds", "预算/决算"),
     Column("scopes", "公开范围"),
@@ -351,6 +356,8 @@ def search(con: duckdb.DuckDBPyConnection | None, text: str) -> Page:
 
 SEARCH_UNIT_COLUMNS = (
     Column("province"),
+    Column("city", "城市"),
+    Column("level", "层级"),
     Column("unit_name", link="href"),
     Column("years", "年度"),
     Column("unit_code"),

@@ -24,6 +24,7 @@ from disclosure.model import Disclosure
 from reconcile.report import write_report
 from reconcile.runs import reconcile_warehouse
 from samplegen.hunan_xinfang_2024 import spec as seed_spec
+from samplegen.national_disclosure import national_disclosure
 from samplegen.render import render_disclosure
 from tests.conftest import HUNAN_2024
 from tests.crafted import CELL_MARKUP, FORMULAS, MARKUP_FILE_NAME, with_texts
@@ -59,6 +60,9 @@ def site_data(
     keep_and_load(settings, sample_pdfs[HUNAN_2024], sample_disclosures[HUNAN_2024])
     for path in JIANGSU:
         keep_and_load(settings, path, extract_disclosure(path))
+    city = national_disclosure(4)  # a city's body, printed in the national standard tables
+    render_disclosure(city, folder / city.file_name)
+    keep_and_load(settings, folder / city.file_name, extract_disclosure(folder / city.file_name))
     crafted = folder / MARKUP_FILE_NAME
     render_disclosure(
         with_texts(

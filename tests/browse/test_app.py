@@ -87,6 +87,10 @@ def test_the_first_page_lists_units_by_province_with_the_report_and_the_quaranti
     assert ("/units/320000-1ad904eea7", "中共江苏省委办公厅") in found  # the latest name
     assert html.index("<h2>江苏省</h2>") < html.index("中共江苏省委办公厅")
     assert html.index("<h2>湖南省</h2>") < html.index("湖南省信访局")
+    # a city's body under its province and city, with its level read from its name
+    assert html.index("<h2>广西壮族自治区 · 南宁市</h2>") < html.index("南宁市统计局")
+    row = html[html.index("南宁市统计局") :].split("</tr>")[0]
+    assert "<td>市</td>" in row
     assert ("/reports/latest", "最新对账报告 Latest reconciliation report") in found
     # The quarantine, with its reason.
     assert "passwd.pdf" in html and "not_a_pdf" in html
