@@ -60,7 +60,7 @@ def file_name(*parts: object, suffix: str) -> str:
 
 
 def _export_column(column: Column) -> ExportColumn:
-    sql_type = {"amount": "DECIMAL(18,6)", "integer": "BIGINT"}.get(column.kind, "VARCHAR")
+    sql_type = {"amount": "DECIMAL(38,6)", "integer": "BIGINT"}.get(column.kind, "VARCHAR")
     return ExportColumn(column.name, sql_type, heading=column.heading)
 
 

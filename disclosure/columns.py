@@ -10,6 +10,11 @@ from disclosure.model import ColumnKind
 _CODE = re.compile(r"(编码|代码)$|^(类|款|项)$|^(行次|栏次|序号|行号)$")
 _LABEL = re.compile(r"名称|^项目$|^项目[（(]|^科目$|^单位$|^部门$")
 _TEXT = re.compile(r"指标|目标|描述|办法|方向|说明|备注|依据")
+# A self-evaluation's scores (分值 / 得分 / 权重) and counts of people or things (在职人数,
+# 编制数, 车辆数): numbers, never money.
+_SCORE = re.compile(r"分值|得分|权重|分数|评分|人数|编制数|数量|车辆数|台数")
+# The money unit a header states for its column: 预算数（万元）, 金额（单位：元）.
+MONEY_UNIT_IN_HEADER = re.compile(r"[(（](?:金额)?(?:单位[:：])?(亿元|百万元|万元|千元|元)[)）]")
 _SUBJECT_CODE = re.compile(r"(?:支出)?(?:(?:功能|经济)(?:分类)?)?科目(?:编码|代码)")
 
 
@@ -19,9 +24,14 @@ def column_kind(path: str) -> ColumnKind:
         return ColumnKind.CODE
     if _LABEL.search(leaf):
         return ColumnKind.LABEL
-    if _TEXT.search(path):
+    if _TEXT.search(path) or _SCORE.search(leaf):
         return ColumnKind.TEXT
     return ColumnKind.AMOUNT
+
+
+def holds_money(path: str) -> bool:
+    """Whether a number in this column may be money (a score column's never is)."""
+    return not _SCORE.search(path.rsplit("/", 1)[-1])
 
 
 def split_code_columns(paths: list[str]) -> tuple[int, int, int | None] | None:
@@ -56,3 +66,10 @@ def names_units(paths: list[str]) -> bool:
     if any(column_kind(p) is ColumnKind.CODE for p in paths):
         return False
     return any(re.fullmatch(r"(部门|单位)名称", leaf) for leaf in leaves)
+
+
+def money_unit_in_header(path: str) -> str | None:
+    """The money unit a column's header states (`预算数（万元）` → 万元), which its table's
+    `单位：` line does not override; None when it states none."""
+    found = MONEY_UNIT_IN_HEADER.search(path)
+    return found.group(1) if found else None

@@ -34,6 +34,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from disclosure.amounts import is_nil, looks_like_amount, parse_amount
+from disclosure.columns import MONEY_UNIT_IN_HEADER
 from disclosure.cover import filer_name, unit_label
 from disclosure.furniture import is_page_number
 from disclosure.grid import Grid, GridCell
@@ -103,7 +104,7 @@ _LABEL = re.compile(
     r"百万元|万元|千元|元)[)）])[:：]?$|^其中[:：]|[:：]$"
 )
 _LABEL_MAX = 20  # a label is short; a longer text is a value
-_MONEY_UNIT_IN_LABEL = re.compile(r"[(（](?:金额)?(?:单位[:：])?(亿元|百万元|万元|千元|元)[)）]")
+_MONEY_UNIT_IN_LABEL = MONEY_UNIT_IN_HEADER
 _MONEY_LABEL = re.compile(
     r"资金|金额|总额|拨款|结转|预算|支出|经费|合计|总计|小计|收入|执行数|决算"
 )

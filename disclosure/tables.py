@@ -17,6 +17,7 @@ from itertools import pairwise
 from disclosure.amounts import is_nil, looks_like_amount, looks_like_money, parse_amount
 from disclosure.columns import (
     column_kind,
+    holds_money,
     names_units,
     split_code_columns,
     subject_code_column,
@@ -694,7 +695,11 @@ def _draft_to_table(
             amount = None
             if column is not None and column.kind is ColumnKind.AMOUNT:
                 amount = parse_amount(text)
-            elif column is not None and column.kind is not ColumnKind.CODE:
+            elif (
+                column is not None
+                and column.kind is not ColumnKind.CODE
+                and holds_money(column.path)
+            ):
                 # Money printed where words are (a key-value form, a column of mixed
                 # values): kept as printed, never lost.
                 amount = parse_amount(text) if looks_like_money(text) else None

@@ -21,8 +21,9 @@ import pyarrow as pa
 from warehouse.connection import sql_literal
 
 AMOUNT = pa.decimal128(18, 2)
-# An amount as printed: up to six decimals (Beijing prints 万元 to the 元 cent: 590.715374).
-PRINTED_AMOUNT = pa.decimal128(18, 6)
+# An amount as printed: up to six decimals (Beijing prints 万元 to the 元 cent: 590.715374), and
+# digits to spare for arithmetic on it in 元 (amount × 10000) on any printed amount.
+PRINTED_AMOUNT = pa.decimal128(38, 6)
 PARQUET_SUFFIX = ".parquet"
 
 _SQL_TYPES = {
@@ -33,7 +34,7 @@ _SQL_TYPES = {
     pa.bool_(): "BOOLEAN",
     pa.timestamp("us"): "TIMESTAMP",
     AMOUNT: "DECIMAL(18,2)",
-    PRINTED_AMOUNT: "DECIMAL(18,6)",
+    PRINTED_AMOUNT: "DECIMAL(38,6)",
     pa.list_(pa.string()): "VARCHAR[]",
     pa.list_(pa.int32()): "INTEGER[]",
 }

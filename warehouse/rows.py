@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from disclosure.columns import money_unit_in_header
 from disclosure.forms import form_funds
 from disclosure.model import BBox, Cell, Disclosure, PerformanceFact
 from disclosure.template import YUAN_PER
@@ -30,7 +31,14 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
     for table_no, table in enumerate(disclosure.tables, start=1):
         kinds = {c.column_no: c.kind.value for c in table.columns}
         measures = {c.column_no: c.measure for c in table.columns}
-        yuan = YUAN_PER.get(table.unit_label or "")
+        table_yuan = YUAN_PER.get(table.unit_label or "")
+        # a header that states its own money unit (预算数（万元）) is read in it
+        yuans = {
+            c.column_no: YUAN_PER.get(unit)
+            if (unit := money_unit_in_header(c.path))
+            else table_yuan
+            for c in table.columns
+        }
         code = table.table_code
         rows += [
             (  # BUDGET_CELLS' columns after doc_id, in order
@@ -49,7 +57,9 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
                 cell.owner_code,
                 cell.text,
                 cell.amount,
-                None if cell.amount is None or yuan is None else cell.amount * yuan,
+                None
+                if cell.amount is None or (yuan := yuans.get(cell.column_no, table_yuan)) is None
+                else cell.amount * yuan,
                 cell.page_no,
                 cell.bbox.x0,
                 cell.bbox.top,

@@ -21,7 +21,8 @@ Versions:
   `level`: disclosure.regions), and derived unit codes that start with the area code
   (`320000-…`, no longer `JS-…`); performance forms as forms: `performance_forms`,
   `performance_facts`, `performance_indicators` (disclosure.forms), one Parquet file per
-  document beside its cells.
+  document beside its cells; printed amounts as `DECIMAL(38,6)` (six decimals as printed, and
+  room for arithmetic in 元 on them).
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
-from disclosure.columns import column_kind, split_code_columns, subject_code_column
+from disclosure.columns import (
+    column_kind,
+    holds_money,
+    money_unit_in_header,
+    split_code_columns,
+    subject_code_column,
+)
 from disclosure.model import ColumnKind
 from disclosure.template import load_template
 
@@ -36,3 +42,17 @@ def test_code_column_layouts():
     t08 = load_template("hunan").table("08").column_paths
     assert subject_code_column(t07) == 0 and split_code_columns(t07) is None
     assert split_code_columns(t08) == (0, 1, 2) and subject_code_column(t08) is None
+
+
+def test_a_score_is_a_number_never_money() -> None:
+    # a self-evaluation (绩效自评表) prints 分值 and 得分 beside its indicators: 20, 17.90
+    for path in ("分值", "得分", "指标/权重", "评分"):
+        assert column_kind(path) is ColumnKind.TEXT and not holds_money(path)
+    assert holds_money("决算数/合计") and column_kind("决算数/合计") is ColumnKind.AMOUNT
+
+
+def test_a_header_states_its_money_unit_and_a_count_is_no_money() -> None:
+    assert money_unit_in_header("预算数（万元）") == "万元"
+    assert money_unit_in_header("支出/金额(单位：元)") == "元"
+    assert money_unit_in_header("预算数") is None
+    assert not holds_money("在职人数") and column_kind("编制数") is ColumnKind.TEXT

@@ -185,7 +185,7 @@ def test_the_warehouse_keeps_the_run(seed_run: tuple[WarehouseSettings, Run]) ->
         "evaluated": run.rules.num_rows - len(NEVER_EVALUATED),
         "not_evaluated": len(NEVER_EVALUATED),
     }
-    assert amount_type == "DECIMAL(18,6)"  # as printed: up to six decimals
+    assert amount_type == "DECIMAL(38,6)"  # as printed: up to six decimals
 
 
 # Rules that read only tables the seed lacks, or a table together with one it lacks.

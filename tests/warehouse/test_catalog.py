@@ -64,7 +64,7 @@ def test_all_relations_exist(loaded: WarehouseSettings) -> None:
 
 
 def test_amounts_are_exact_decimals_in_every_relation(loaded: WarehouseSettings) -> None:
-    """Printed amounts keep the digits printed (DECIMAL(18,6): some formats print 万元 to four or
+    """Printed amounts keep the digits printed (DECIMAL(38,6): some formats print 万元 to four or
     six decimals); amounts in 元 are to the fen (DECIMAL(18,2)). Never a float."""
     con = duckdb.connect(str(loaded.database), read_only=True)
     amount_columns = con.sql(
@@ -78,12 +78,13 @@ def test_amounts_are_exact_decimals_in_every_relation(loaded: WarehouseSettings)
     arrow = con.sql("SELECT amount FROM budget_facts LIMIT 5").to_arrow_table()
     con.close()
 
-    assert ("amount", "DECIMAL(18,6)") in [(r[0], r[1]) for r in described]
+    assert ("amount", "DECIMAL(38,6)") in [(r[0], r[1]) for r in described]
     assert ("amount_yuan", "DECIMAL(18,2)") in [(r[0], r[1]) for r in described]
-    assert arrow.schema.field("amount").type == pa.decimal128(18, 6)
-    assert {r[2] for r in amount_columns} <= {"DECIMAL(18,2)", "DECIMAL(18,6)"}
-    assert {r[2] for r in amount_columns if r[1].endswith("_yuan")} == {"DECIMAL(18,2)"}
-    assert {r[2] for r in amount_columns if r[1] == "amount"} == {"DECIMAL(18,6)"}
+    assert arrow.schema.field("amount").type == pa.decimal128(38, 6)
+    # a view's sums in 元 (budget_execution) widen to DECIMAL(38,2): still to the fen
+    assert {r[2] for r in amount_columns} <= {"DECIMAL(18,2)", "DECIMAL(38,2)", "DECIMAL(38,6)"}
+    assert {r[2] for r in amount_columns if r[1] == "amount_yuan"} == {"DECIMAL(18,2)"}
+    assert {r[2] for r in amount_columns if r[1] == "amount"} == {"DECIMAL(38,6)"}
     assert {r[0] for r in amount_columns} >= {
         "budget_cells",
         "budget_facts",
@@ -132,7 +133,7 @@ def test_the_duckdb_cli_opens_the_file_and_queries_a_view(loaded: WarehouseSetti
         "2023,71.00",
         "2024,71.00",
         "column_type",
-        '"DECIMAL(18,6)"',  # CSV quotes it for its comma
+        '"DECIMAL(38,6)"',  # CSV quotes it for its comma
     ]
 
 

@@ -23,7 +23,7 @@ from warehouse.partitions import (
     sweep_cells,
     write_cells,
 )
-from warehouse.relations import AMOUNT, BUDGET_CELLS
+from warehouse.relations import BUDGET_CELLS, PRINTED_AMOUNT
 from warehouse.rows import disclosure_to_cells
 from warehouse.settings import WarehouseSettings
 
@@ -63,7 +63,7 @@ def test_one_file_per_document_under_hive_directories(
     ]
     # The partition keys live in the path, not the file; amounts are exact decimals.
     schema = pq.read_schema(settings.parquet_dir / files[0])
-    assert schema.field("amount").type == pa.decimal128(18, 6)  # as printed
+    assert schema.field("amount").type == pa.decimal128(38, 6)  # as printed
     assert schema.field("amount_yuan").type == pa.decimal128(18, 2)
     assert "year" not in schema.names and "unit_code" not in schema.names
     # Any hive-aware reader gets the keys back (unit codes as text: '010' is not 10).
@@ -154,7 +154,7 @@ def test_a_write_leaves_every_other_file_alone(
     write_cells(settings, 2024, "011", "b" * 64, _cells("b" * 64, 3, "1.00"))
     assert other.read_bytes() == before
     assert beside.parent == other.parent
-    assert pq.read_schema(other).field("amount").type == AMOUNT
+    assert pq.read_schema(other).field("amount").type == PRINTED_AMOUNT
 
 
 def test_the_sweep_removes_what_is_not_current_and_converts_the_older_layout(

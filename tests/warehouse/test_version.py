@@ -21,7 +21,7 @@ from warehouse.upgrade import needs_upgrade
 from warehouse.version import SCHEMA_VERSION, WarehouseOutdated, WarehouseTooNew
 
 # The digest of the stored layout each schema version writes (`layout_digest`).
-LAYOUTS = {1: "c540bab6a39d7332", 2: "e6b8a9a07dfc05f8"}
+LAYOUTS = {1: "c540bab6a39d7332", 2: "112e5b42257f4172"}
 
 
 def layout_digest() -> str:
