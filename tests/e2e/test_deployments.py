@@ -196,7 +196,7 @@ def test_deploy_schedule_run_from_a_listing_and_see_it_in_the_ui(
             rows = {row["file"]: row for row in json.loads(table)}
             seed = rows["2024_010_湖南省信访局.pdf"]
             assert (seed["unit"], seed["year"], seed["status"], seed["tables"]) == (
-                "湖南省信访局 (010)",
+                "湖南省信访局 \\(010\\)",  # markdown: renders as 湖南省信访局 (010)
                 2024,
                 "loaded",
                 16,
