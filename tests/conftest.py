@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import fcntl
 import multiprocessing
 import os
+import pickle
 import random
 import shutil
 import tempfile
@@ -17,6 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -27,6 +30,8 @@ from samplegen.random_disclosure import random_disclosure
 from samplegen.render import render_disclosure
 from samplegen.spec import DisclosureSpec, TableSpec
 from samplegen.variants import vary_disclosure
+
+T = TypeVar("T")
 
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="prefect-home-")
 atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], ignore_errors=True)
@@ -140,17 +145,43 @@ def _render_and_extract(seed: int, folder: Path) -> Variant:
     return variant
 
 
-@pytest.fixture(scope="session")
-def variant_disclosures(tmp_path_factory: pytest.TempPathFactory) -> list[Variant]:
-    """VARIANT_SEEDS variant disclosures, rendered to PDF and extracted (once per session), on
-    every core: each is its own document, so the order of the work changes nothing."""
-    folder = tmp_path_factory.mktemp("variants")
+def _render_variants(folder: Path) -> list[Variant]:
     workers = max(1, min(4, os.cpu_count() or 1))
     if workers == 1:
         return [_render_and_extract(seed, folder) for seed in range(VARIANT_SEEDS)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return list(pool.map(_render_and_extract, range(VARIANT_SEEDS), [folder] * VARIANT_SEEDS))
+
+
+@pytest.fixture(scope="session")
+def variant_disclosures(tmp_path_factory: pytest.TempPathFactory) -> list[Variant]:
+    """VARIANT_SEEDS variant disclosures, rendered to PDF and extracted once per test run, on
+    every core: each is its own document, so the order of the work changes nothing. Under
+    pytest-xdist the first worker to ask renders them and the others read its result."""
+    return shared_by_workers(tmp_path_factory, "variants", _render_variants)
+
+
+def shared_by_workers(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]
+) -> T:
+    """`build(folder)` once for the whole run, however many xdist workers ask for it.
+
+    Every worker's base temp folder sits in one run folder; the first worker to take the lock
+    there builds and pickles the result, and the others wait on the lock and unpickle it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    stored = run / f"{name}.pickle"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stored.exists():
+            return pickle.loads(stored.read_bytes())
+        result = build(tmp_path_factory.mktemp(name))
+        partial = stored.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(result))
+        partial.replace(stored)
+        return result
 
 
 @pytest.fixture(scope="session")
