@@ -22,7 +22,9 @@ Every printed value becomes a `PerformanceFact` (its labels, its text, its numbe
 every indicator a `PerformanceIndicator` (its levels, its target as printed and as comparator,
 number and unit; in a 自评 form the actual value, the points and the score). A value a
 continuation page prints again is marked `repeated`. Numbers quoted in a printed text (`租用面积
-5137.26平方米`) are facts too, marked `quoted`. No Prefect here: a pure library.
+5137.26平方米`) are facts too, marked `quoted`. A form that prints no indicator tree has as its
+indicators the targets its goal's prose states (`disclosure.goals`), with no levels. No Prefect
+here: a pure library.
 """
 
 from __future__ import annotations
