@@ -22,7 +22,9 @@ Every printed value becomes a `PerformanceFact` (its labels, its text, its numbe
 every indicator a `PerformanceIndicator` (its levels, its target as printed and as comparator,
 number and unit; in a 自评 form the actual value, the points and the score). A value a
 continuation page prints again is marked `repeated`. Numbers quoted in a printed text (`租用面积
-5137.26平方米`) are facts too, marked `quoted`. No Prefect here: a pure library.
+5137.26平方米`) are facts too, marked `quoted`. A form that prints no indicator tree has as its
+indicators the targets its goal's prose states (`disclosure.goals`), with no levels. No Prefect
+here: a pure library.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from disclosure.amounts import is_nil, looks_like_amount, parse_amount
 from disclosure.columns import MONEY_UNIT_IN_HEADER
 from disclosure.cover import filer_name, unit_label
 from disclosure.furniture import is_page_number
+from disclosure.goals import stated_targets
 from disclosure.grid import Grid, GridCell
 from disclosure.indicator_levels import (
     indicator_items,
@@ -272,6 +275,7 @@ class _Draft:
     project_name: str | None = None
     implementing_unit: str | None = None
     goal_text: str | None = None
+    goal_parts: list[tuple[int, int, BBox]] = field(default_factory=list)  # offset, page, box
     facts: list[PerformanceFact] = field(default_factory=list)
     indicators: list[PerformanceIndicator] = field(default_factory=list)
     printed: dict[tuple[str, str], int] = field(default_factory=dict)  # → first page
@@ -304,7 +308,35 @@ class _Draft:
         repeated = self.seen(label_path, text, page_no)
         self.facts += value_facts(label_path, text, page_no, bbox, money_unit, repeated, numeric)
         self.page_last = max(self.page_last, page_no)
-        self.page_last = max(self.page_last, page_no)
+
+    def add_goal(self, text: str, page_no: int, bbox: BBox) -> None:
+        """Goal text printed in a cell: the form's goal, or more of it (cut at a page break)."""
+        self.goal_parts.append((len(self.goal_text or ""), page_no, bbox))
+        self.goal_text = (self.goal_text or "") + text
+
+    def goal_indicators(self) -> list[PerformanceIndicator]:
+        """The targets the goal's prose states (`disclosure.goals`), as indicators of no level:
+        what a form that prints no indicator tree promises."""
+        indicators = []
+        for target in stated_targets(self.goal_text or ""):
+            _, page_no, bbox = next(
+                (p for p in reversed(self.goal_parts) if p[0] <= target.start),
+                self.goal_parts[0],
+            )
+            indicators.append(
+                PerformanceIndicator(
+                    level1=None,
+                    level2=None,
+                    level3=None,
+                    target_text=target.text,
+                    comparator=target.comparator,
+                    target_value=target.value,
+                    target_unit=target.unit,
+                    page_no=page_no,
+                    bbox=bbox,
+                )
+            )
+        return indicators
 
     def seen(self, label_path: str, text: str, page_no: int) -> bool:
         """True when the same value was printed under the same labels on an earlier page: a
@@ -314,6 +346,8 @@ class _Draft:
 
     def to_form(self, form_no: int) -> PerformanceForm:
         kind = self.kind
+        # a form with no indicator tree: the targets its goal states are its indicators
+        indicators = self.indicators or (self.goal_indicators() if self.goal_parts else [])
         if kind is FormKind.PROJECT and any(
             i.actual_text is not None or i.score is not None for i in self.indicators
         ):
@@ -329,7 +363,7 @@ class _Draft:
             page_last=self.page_last,
             goal_text=self.goal_text or None,
             facts=self.facts,
-            indicators=self.indicators,
+            indicators=indicators,
         )
 
 
@@ -871,7 +905,7 @@ class _FormReader:
                 continue
             path = self._label_path(grid, cell, labels)
             draft.add_value(path, cell, page_no, money_unit_of(path, draft.caption_unit))
-            self._kv_field(draft, path, text)
+            self._kv_field(draft, path, text, page_no, cell.bbox)
 
     def _label_path(self, grid: Grid, cell: GridCell, labels: dict[tuple[int, int], bool]) -> str:
         """Labels to the left in the cell's rows (outer first), then headers above it."""
@@ -920,7 +954,7 @@ class _FormReader:
         right = [c for c in grid.row_cells(label.row) if c.col > label.col and _text(c)]
         return bool(right) and not labels.get((right[0].row, right[0].col), True)
 
-    def _kv_field(self, draft: _Draft, path: str, text: str) -> None:
+    def _kv_field(self, draft: _Draft, path: str, text: str, page_no: int, bbox: BBox) -> None:
         parts = path.split("/")
         head = parts[0]
         if draft.project_name is None and _NAME_KEY.match(head):
@@ -933,7 +967,7 @@ class _FormReader:
             draft.implementing_unit = text
         goal = any(_GOAL_KEY.search(p) for p in parts) and "实际" not in path
         if draft.goal_text is None and goal and not _numeric(text):
-            draft.goal_text = text
+            draft.add_goal(text, page_no, bbox)
 
     def _tree_columns(self, grid: Grid, row: int) -> list[_Column]:
         columns = []
@@ -1165,7 +1199,7 @@ class _FormReader:
                 draft.department = draft.department or text
             draft.implementing_unit = text
         elif column.role == "goal" and text not in (draft.goal_text or ""):
-            draft.goal_text = (draft.goal_text or "") + text
+            draft.add_goal(text, page_no, cell.bbox)
 
     # result
 

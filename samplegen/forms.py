@@ -7,6 +7,11 @@
 - `grid`: one table of every project, one row per indicator: `项目名称 | 资金总额 | 绩效目标 |
   一级指标 | 二级指标 | 三级指标 | 指标值`, the project's cells merged down over its indicator rows;
   on a continuation page the header and the project's cells are printed again.
+- `list`: one row per project and no indicator tree: `单位名称 | 项目名称 | 金额 | 绩效目标`, the
+  targets stated only in the goal's prose (`1.保障办公面积不低于13459.00平方米，开展培训4次、…`);
+  the header printed again atop each page.
+
+A key-value form printed with `tree=False` stops after its goal: its targets too are only prose.
 
 A disclosure prints them when its spec lists a `FormsSpec` among its `appendices`. What each form
 says (`FormSpec`) is what reading it must return; `sample_forms` gives a department's forms.
@@ -24,7 +29,7 @@ from typing import Any
 from samplegen.render import SMALL_SIZE, _CellBox, wrap_text
 from samplegen.spec import format_amount
 
-LAYOUTS = ("key_value", "grid")
+LAYOUTS = ("key_value", "grid", "list")
 FONT_SIZE = 8.0
 LEADING = 1.25
 PADDING = 2.0
@@ -36,6 +41,8 @@ GRID_HEADER = ("项目名称", "资金总额", "绩效目标", "一级指标", "
 # …with the target printed in three columns: comparator, value, unit (`≥ | 95 | %`)
 SPLIT_WIDTHS = (110.0, 55.0, 150.0, 60.0, 85.0, 140.0, 50.0, 70.0, 50.0)
 SPLIT_HEADER = (*GRID_HEADER[:6], "指标性质", "指标值", "度量单位")
+LIST_WIDTHS = (150.0, 130.0, 70.0, 420.0)
+LIST_HEADER = ("单位名称", "项目名称", "金额", "绩效目标")
 QUALITATIVE = "定性"  # what the comparator column prints for a target in words
 TREE_GAP = 12.0  # points between a key-value form's head and its tree printed apart
 FUNDS_LABEL = "项目资金（万元）"
@@ -96,7 +103,8 @@ class FormsSpec:
     `rows_per_page` caps the body rows a page holds (forcing a form over two pages);
     `title_in_grid` prints a key-value form's title as its grid's first row; `tree_apart`
     prints its indicator tree as a grid of its own below its head; `split_targets` prints the
-    grid layout's targets in three columns (`指标性质 | 指标值 | 度量单位`)."""
+    grid layout's targets in three columns (`指标性质 | 指标值 | 度量单位`); `tree=False` prints
+    a key-value form without its indicator tree."""
 
     forms: tuple[FormSpec, ...]
     layout: str = "key_value"
@@ -106,6 +114,7 @@ class FormsSpec:
     title_in_grid: bool = False
     tree_apart: bool = False
     split_targets: bool = False
+    tree: bool = True
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -115,6 +124,8 @@ class FormsSpec:
         """Draw the forms on new pages of a disclosure being rendered (`samplegen.render`)."""
         if self.layout == "grid":
             _draw_grid(pages, self)
+        elif self.layout == "list":
+            _draw_list(pages, self)
         else:
             for form in self.forms:
                 _draw_key_value(pages, self, form)
@@ -183,6 +194,8 @@ def key_value_rows(spec: FormsSpec, form: FormSpec) -> tuple[list[_Row], list[_R
             )
         )
     head.append(_Row((_Slot(0, 1, "年度目标", "centre"), _Slot(1, 4, form.goal))))
+    if not spec.tree:
+        return head, []
     block = f"{key}/indicators"
     tree = [
         _Row(
@@ -215,6 +228,22 @@ def grid_rows(spec: FormsSpec) -> list[_Row]:
                 )
             )
     return rows
+
+
+def list_rows(spec: FormsSpec) -> list[_Row]:
+    """The list layout's body: one row per project, its goal in prose."""
+    return [
+        _Row(
+            (
+                _Slot(0, 1, form.implementing_unit),
+                _Slot(1, 1, form.project_name),
+                _Slot(2, 1, format_amount(form.total), "right"),
+                _Slot(3, 1, form.goal),
+            ),
+            starts_form=True,
+        )
+        for form in spec.forms
+    ]
 
 
 # --- drawing ----------------------------------------------------------------------------------
@@ -360,6 +389,22 @@ def _draw_grid(pages: Any, spec: FormsSpec) -> None:
         done += taken
 
 
+def _draw_list(pages: Any, spec: FormsSpec) -> None:
+    edges = _edges(LIST_WIDTHS, pages.layout.margin_left)
+    header = _Row(tuple(_Slot(i, 1, t, "centre") for i, t in enumerate(LIST_HEADER)))
+    header_height = _row_heights([header], edges, pages.font.name)[0]
+    rows = list_rows(spec)
+    heights = _row_heights(rows, edges, pages.font.name)
+    done = 0
+    while done < len(rows):
+        pages.new_page()
+        _title(pages, spec.title, spec.department)
+        _draw_rows(pages, [header], [header_height], edges)
+        taken = _fits(pages, heights[done:], len(rows) - done, spec.rows_per_page)
+        _draw_rows(pages, rows[done : done + taken], heights[done : done + taken], edges)
+        done += taken
+
+
 # --- what a department prints -----------------------------------------------------------------
 
 
@@ -376,9 +421,22 @@ def _indicators(cost: Decimal, area: str) -> tuple[IndicatorSpec, ...]:
     )
 
 
+def prose_goal(area: str, cost: Decimal) -> str:
+    """A goal stating its targets in prose, as forms with no indicator tree print them: numbered
+    items, sentences, clauses, two counts listed with `、`, comparators in words."""
+    return (
+        f"1.保障办公面积不低于{area}平方米，开展培训4次、座谈2场；"
+        "2.设备完好率达到95%以上。"
+        f"3.项目成本控制在{cost}万元以内，任务年底前完成。"
+        "群众办事便利度有效提升。"
+    )
+
+
 def sample_forms(department: str, layout: str = "key_value", **options: Any) -> FormsSpec:
     """Three project forms of a department, with money, areas, counts and words as targets;
-    `options` are `FormsSpec`'s (`rows_per_page`, `title_in_grid`, …)."""
+    `options` are `FormsSpec`'s (`rows_per_page`, `title_in_grid`, …). Forms with no
+    indicator tree (`list`, `tree=False`) state their targets in the goal (`prose_goal`)."""
+    prose = layout == "list" or options.get("tree") is False
     projects = (
         ("办公楼物业管理", Decimal("25.89"), Decimal("25.89"), "13459.00"),
         ("信息系统运行维护", Decimal("1097.02"), Decimal("1050.5"), "5137.26"),
@@ -397,8 +455,10 @@ def sample_forms(department: str, layout: str = "key_value", **options: Any) -> 
                     ("财政拨款", appropriation),
                     ("其他资金", total - appropriation),
                 ),
-                goal=f"保障{name}正常开展，全年服务面积{area}平方米，服务对象满意度达到90%以上。",
-                indicators=_indicators(cost, area),
+                goal=prose_goal(area, cost)
+                if prose
+                else f"保障{name}正常开展，全年服务面积{area}平方米，服务对象满意度达到90%以上。",
+                indicators=() if prose else _indicators(cost, area),
             )
         )
     return FormsSpec(tuple(forms), layout=layout, department=department, **options)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from disclosure.extract import extract_disclosure, read_pages
 from disclosure.forms import form_funds, read_forms
 from disclosure.model import Disclosure, FormKind, PerformanceForm, PerformanceIndicator
-from samplegen.forms import FormSpec, sample_forms, split_target
+from samplegen.forms import FormSpec, FormsSpec, sample_forms, split_target
 from samplegen.hunan_xinfang_2024 import spec as seed_spec
 from samplegen.render import render_disclosure
 from tests.real_files import ROOT, SHARED
@@ -36,7 +37,7 @@ TARGETS = {
 
 
 # The layouts the generator prints: (layout, FormsSpec options).
-VARIANTS = {
+VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     # each form cut after 9 rows: its indicator tree goes on overleaf
     "key_value": ("key_value", {"rows_per_page": 9}),
     # the title as the grid's first row, the tree a grid of its own below the head
@@ -87,7 +88,7 @@ def _indicators_as_printed(form: PerformanceForm) -> list[tuple[object, ...]]:
 
 
 def _indicators_of(spec: FormSpec, split: bool) -> list[tuple[object, ...]]:
-    expected = []
+    expected: list[tuple[object, ...]] = []
     for i in spec.indicators:
         comparator, value, unit = TARGETS[i.target]
         number = Decimal(value) if value is not None else None
@@ -309,3 +310,117 @@ def test_a_form_value_in_its_own_unit_is_a_cell_amount_and_money_only_when_its_u
     assert by_text["≥13459.00(平方米)"]["amount"] == Decimal("13459.00")
     assert by_text["≥13459.00(平方米)"]["amount_yuan"] is None
     assert by_text["年底前完成"]["amount"] is None  # words stay words
+
+
+# --- forms whose only targets are the goal's prose ---------------------------------------------
+
+
+# What `prose_goal` states, read by hand: (target as printed, comparator, value, unit).
+def _prose_targets(area: str, cost: str) -> list[tuple[object, ...]]:
+    return [
+        (f"保障办公面积不低于{area}平方米", "≥", Decimal(area), "平方米"),
+        ("开展培训4次", "=", Decimal(4), "次"),
+        ("座谈2场", "=", Decimal(2), "场"),
+        ("设备完好率达到95%以上", "≥", Decimal(95), "%"),
+        (f"项目成本控制在{cost}万元以内，任务年底前完成", "≤", Decimal(cost), "万元"),
+        ("群众办事便利度有效提升", None, None, None),
+    ]
+
+
+PROSE_VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
+    # one row per project: 单位名称 | 项目名称 | 金额 | 绩效目标, two rows a page
+    "list": ("list", {"title": "2026年市级部门项目支出绩效表", "rows_per_page": 2}),
+    # a key-value form that stops after its goal
+    "key_value_no_tree": ("key_value", {"tree": False}),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(PROSE_VARIANTS))
+def prose(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[FormsSpec, Disclosure]:
+    layout, options = PROSE_VARIANTS[request.param]
+    forms = sample_forms(DEPARTMENT, layout, **options)
+    seed = seed_spec()
+    spec = dataclasses.replace(seed, tables=seed.tables[:2], appendices=(forms,))
+    path = tmp_path_factory.mktemp(request.param) / spec.file_name
+    render_disclosure(spec, path)
+    return forms, extract_disclosure(path)
+
+
+def test_a_form_with_no_indicator_tree_has_the_targets_its_goal_states(
+    prose: tuple[FormsSpec, Disclosure],
+) -> None:
+    spec, disclosure = prose
+    forms = disclosure.forms.forms
+    assert [f.project_name for f in forms] == [s.project_name for s in spec.forms]
+    for form, (area, cost) in zip(
+        forms, (("13459.00", "25.89"), ("5137.26", "1050.5"), ("980", "145")), strict=True
+    ):
+        assert form.goal_text == spec.forms[form.form_no - 1].goal
+        read = [
+            (i.target_text, i.comparator, i.target_value, i.target_unit) for i in form.indicators
+        ]
+        assert read == _prose_targets(area, cost)
+        # stated in prose, not printed in a tree: no levels
+        assert all(
+            i.level1 is None and i.level2 is None and i.level3 is None for i in form.indicators
+        )
+        assert {i.page_no for i in form.indicators} == {form.page_first}
+    # the numbers the goal quotes stay facts of their own, as before
+    quoted = {(f.text, f.amount) for f in forms[0].facts if f.quoted}
+    assert ("4次", Decimal(4)) in quoted
+
+
+def test_a_form_with_an_indicator_tree_gets_no_targets_from_its_goal(
+    generated: tuple[str, Disclosure],
+) -> None:
+    # the generated goals quote `13459.00平方米` and `90%以上`: the tree's indicators stand alone
+    _, disclosure = generated
+    for form in disclosure.forms.forms:
+        assert all(i.level3 is not None for i in form.indicators)
+        assert len(form.indicators) == len(_spec_forms()[0].indicators)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/real (the team's collection)")
+def test_real_list_forms_read_their_targets_from_the_goal() -> None:
+    hangzhou = SHARED / "national" / "zhejiang" / "杭州市_杭州市气象局_2026_部门预算.pdf"
+    forms = read_forms(read_pages(hangzhou, 24, 25)).forms
+    assert [f.project_name for f in forms] == [
+        "气象业务建设",
+        "气象设施维护及科普",
+        "专业系统维护及科普",
+    ]
+    stated = {i.target_text: i for i in forms[1].indicators}
+    stations = stated["站点维护数量162个"]
+    assert (stations.comparator, stations.target_value, stations.target_unit) == (
+        "=",
+        Decimal(162),
+        "个",
+    )
+    received = stated["自动气象站网资料接收及时率达到98％以上"]
+    assert (received.comparator, received.target_value) == ("≥", Decimal(98))
+    assert stated["设备故障响应时效24小时"].target_unit == "小时"
+    # numbered items: one target each, in words
+    assert [i.target_text for i in forms[2].indicators] == [
+        "突发公共事件预警信息稳定运行",
+        "根据天气雷达运行保障的特点，通过维护定标、维修定标、调整定标和专项定标等，保障新一代天气雷达正常运行",
+    ]
+    shenzhen = SHARED / "national" / "guangdong" / "深圳市_深圳市信访局_2026_部门预算.pdf"
+    forms = read_forms(read_pages(shenzhen, 9, 11)).forms
+    hall = next(f for f in forms if f.project_name == "信访大厅运行")
+    assert (hall.page_first, hall.page_last) == (10, 11)  # its goal goes on overleaf
+    stated = {i.target_text: i for i in hall.indicators}
+    incidents = stated["大厅冲突事件发生数量控制在2起/年"]
+    assert (incidents.comparator, incidents.target_value, incidents.target_unit) == (
+        "≤",
+        Decimal(2),
+        "起/年",
+    )
+    lawyers = stated["通过预算投入，聘请常驻律师至少6名（2名执业律师和4名实习律师）"]
+    assert (lawyers.comparator, lawyers.target_value, lawyers.target_unit) == (
+        "≥",
+        Decimal(6),
+        "名",
+    )
+    assert stated["全面构建深圳信访工作新体"].page_no == 11

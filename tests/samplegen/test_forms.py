@@ -65,3 +65,14 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
     _render(tmp_path / "a.pdf", forms)
     _render(tmp_path / "b.pdf", forms)
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_a_list_of_forms_prints_one_row_per_project_its_goal_in_prose(tmp_path: Path) -> None:
+    texts = _render(tmp_path / "list.pdf", sample_forms(DEPARTMENT, "list", rows_per_page=2))
+    forms = texts[3:]  # cover, contents, one table
+    assert len(forms) == 2
+    for text in forms:
+        assert "单位名称项目名称金额绩效目标" in text
+        assert "一级指标" not in text
+    assert "1.保障办公面积不低于13459.00平方米，开展培训4次、座谈2场；" in forms[0]
+    assert "来访接待中心运行" in forms[1]

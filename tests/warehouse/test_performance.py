@@ -151,3 +151,28 @@ def test_facts_keep_every_printed_number_exact_and_mark_the_reprinted_ones(
         "WHERE label_path = '资金总额' AND NOT is_repeated AND NOT is_quoted",
     )
     assert total == (Decimal("12679100"),)  # 25.89 + 1,097.02 + 145.00 万元
+
+
+def test_targets_stated_in_a_goal_load_as_indicators_of_no_level(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    seed = seed_spec()
+    forms = sample_forms(DEPARTMENT, "list")
+    spec = dataclasses.replace(seed, tables=seed.tables[:2], appendices=(forms,))
+    path = tmp_path_factory.mktemp("list") / spec.file_name
+    render_disclosure(spec, path)
+    settings = WarehouseSettings(tmp_path / "data")
+    _load(settings, path, extract_disclosure(path))
+    assert _query(
+        settings,
+        "SELECT indicator_no, level1, level2, level3, target_text, comparator, target_value, "
+        "target_unit FROM performance_indicators WHERE form_no = 1 ORDER BY indicator_no LIMIT 2",
+    ) == [
+        (1, None, None, None, "保障办公面积不低于13459.00平方米", "≥", Decimal("13459"), "平方米"),
+        (2, None, None, None, "开展培训4次", "=", Decimal("4"), "次"),
+    ]
+    assert _query(settings, "SELECT indicator_count FROM performance_forms ORDER BY form_no") == [
+        (6,),
+        (6,),
+        (6,),
+    ]
