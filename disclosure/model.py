@@ -87,9 +87,6 @@ class Cell:
     # The unit or entity whose block of rows this row is printed in (an entity's code, or its
     # name where none is printed); None at the department's own level.
     owner_code: str | None = None
-    # The unit a value prints after its number (`63.01%`, `1032.99万元`, `330台套`) where the
-    # cell states its own: it, not the column's unit, says whether the amount is money.
-    unit: str | None = None
 
 
 @dataclass(slots=True)

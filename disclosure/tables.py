@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from itertools import pairwise
 
 from disclosure.amounts import is_nil, looks_like_amount, looks_like_money, parse_amount
@@ -37,7 +36,6 @@ from disclosure.headers import (
 from disclosure.measures import measure_of
 from disclosure.model import BBox, Cell, Column, ColumnKind, ExtractedTable, RowKind
 from disclosure.page import PageContent, TextLine, Word
-from disclosure.quantities import quoted_quantities
 from disclosure.subjects import RowMeaning, SubjectReader
 from disclosure.template import TableTemplate, Template
 from disclosure.template_paths import match_header
@@ -664,20 +662,6 @@ def rows_to_owners(rows: Sequence[tuple[RowKind, str | None]]) -> list[str | Non
     return owners
 
 
-def _stated_quantity(text: str) -> tuple[Decimal, str] | None:
-    """The number and unit of a cell that prints one quantity and nothing else (`63.01%`,
-    `≤1638.67万元`, `330台套`); None for a bare number, words, or a sentence quoting numbers."""
-    if is_nil(text):
-        return None
-    quoted = quoted_quantities(text)
-    if len(quoted) != 1:
-        return None
-    value, unit = quoted[0].value, quoted[0].unit
-    if quoted[0].text != squeeze(text) or value is None or unit is None:
-        return None
-    return value, unit
-
-
 def _draft_to_table(
     draft: _TableDraft, unit_code: str | None, unit_name: str | None, template: Template
 ) -> ExtractedTable:
@@ -687,8 +671,6 @@ def _draft_to_table(
     roles = _Roles.of(columns)
     rows: list[_Row] = []
     is_empty = draft.empty_marker_line
-    # On a form, or a table no template names, a value may print its own unit (`≥99.5%`).
-    values_carry_units = draft.template is None or draft.template.form
     for part in draft.parts:
         by_row: dict[int, list[GridCell]] = {}
         for cell in part.grid.cells:  # ordered by (row, col)
@@ -721,9 +703,6 @@ def _draft_to_table(
                 # Money printed where words are (a key-value form, a column of mixed
                 # values): kept as printed, never lost.
                 amount = parse_amount(text) if looks_like_money(text) else None
-            unit = None
-            if amount is None and values_carry_units and (value := _stated_quantity(text)):
-                amount, unit = value
             cells.append(
                 Cell(
                     row_no=row.row_no,
@@ -739,7 +718,6 @@ def _draft_to_table(
                     page_no=row.page_no,
                     bbox=c.bbox,
                     owner_code=owner,
-                    unit=unit,
                 )
             )
     table = draft.template

@@ -2,22 +2,18 @@
 performance forms, to `performance_forms`, `performance_facts` and `performance_indicators`), as
 Arrow tables of the layouts in `warehouse.relations`.
 
-Amounts stay exact: the printed number as `decimal128(38, 6)` and its 元 as `decimal128(18, 2)`
-in Arrow and Parquet (`DECIMAL` of the same precision in DuckDB). Rows are
+Amounts stay exact: `decimal128(18, 2)` in Arrow and Parquet, `DECIMAL(18,2)` in DuckDB. Rows are
 sorted by their printed position so that the same disclosure always gives the same
 bytes. Nothing here depends on when or by whom a document was loaded.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pyarrow as pa
 
 from disclosure.columns import money_unit_in_header
 from disclosure.forms import form_funds
 from disclosure.model import BBox, Cell, Disclosure, PerformanceFact
-from disclosure.quantities import in_yuan
 from disclosure.template import YUAN_PER
 from warehouse.relations import (
     BUDGET_CELLS,
@@ -61,7 +57,9 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
                 cell.owner_code,
                 cell.text,
                 cell.amount,
-                _in_yuan(cell, yuans.get(cell.column_no, table_yuan)),
+                None
+                if cell.amount is None or (yuan := yuans.get(cell.column_no, table_yuan)) is None
+                else cell.amount * yuan,
                 cell.page_no,
                 cell.bbox.x0,
                 cell.bbox.top,
@@ -77,14 +75,6 @@ def disclosure_to_cells(disclosure: Disclosure, doc_id: str) -> pa.Table:
     # An amount with more than two decimals raises here rather than being rounded.
     columns += [pa.array(v, schema.field(i).type) for i, v in enumerate(values, start=1)]
     return pa.Table.from_arrays(columns, schema=schema)
-
-
-def _in_yuan(cell: Cell, column_yuan: int | None) -> Decimal | None:
-    """The cell's amount in 元: in the unit the cell prints, where it prints one (`1032.99万元`;
-    `63.01%` is no money), else in its column's or table's."""
-    if cell.unit is not None:
-        return in_yuan(cell.amount, cell.unit)  # None where a fen cannot state it exactly
-    return None if cell.amount is None or column_yuan is None else cell.amount * column_yuan
 
 
 def _printed_position(cell: Cell) -> tuple[int, int]:

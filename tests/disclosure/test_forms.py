@@ -287,31 +287,6 @@ def test_real_grid_forms_listing_their_indicators_in_one_cell() -> None:
     assert result.shared_facts[0].amount == Decimal("86246.64")
 
 
-@pytest.mark.parametrize("layout", ["key_value", "grid"])
-def test_a_form_value_in_its_own_unit_is_a_cell_amount_and_money_only_when_its_unit_is(
-    layout: str, request: pytest.FixtureRequest
-) -> None:
-    """A form's cells also load as cells of its table: `≥95%` is the number 95 in %, no money;
-    `≤25.89万元` is 25.89 in 万元, 258,900 元, whatever unit the form's table prints above."""
-    from warehouse.rows import disclosure_to_cells
-
-    disclosure: Disclosure = request.getfixturevalue(layout)
-    forms = {
-        t.table_code for t in disclosure.tables if t.standard_table and "绩效" in t.standard_table
-    }
-    cells = [
-        c for c in disclosure_to_cells(disclosure, "doc").to_pylist() if c["table_code"] in forms
-    ]
-    by_text = {c["text"]: c for c in cells}
-    assert by_text["≥95%"]["amount"] == Decimal("95")
-    assert by_text["≥95%"]["amount_yuan"] is None
-    assert by_text["≤25.89万元"]["amount"] == Decimal("25.89")
-    assert by_text["≤25.89万元"]["amount_yuan"] == Decimal("258900.00")
-    assert by_text["≥13459.00(平方米)"]["amount"] == Decimal("13459.00")
-    assert by_text["≥13459.00(平方米)"]["amount_yuan"] is None
-    assert by_text["年底前完成"]["amount"] is None  # words stay words
-
-
 # --- forms whose only targets are the goal's prose ---------------------------------------------
 
 
