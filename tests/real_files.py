@@ -1,5 +1,5 @@
 """Real disclosures nobody on this team produced: the collection in `../shared/real/` when it is
-beside the checkout, else the four bundled in `tests/data/real/`."""
+beside the checkout, else the seven bundled in `tests/data/real/`."""
 
 from __future__ import annotations
 
