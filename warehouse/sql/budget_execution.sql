@@ -2,8 +2,10 @@
 -- 功能分类 subject (类/款/项) and measure (total 合计, basic 基本支出, project 项目支出), in 元.
 -- The budget is that year's 预算 disclosure (budget_yuan) and, beside it, what the 决算 prints as
 -- the year's budget: 年初预算数 (initial_budget_yuan) and 全年预算数 (full_year_budget_yuan).
--- The spending is the 决算数 (final_yuan). A 预算 and a 决算 are the same unit's when they print
--- the same unit code in the same province.
+-- The spending is the 决算数 (final_yuan): a 决算 table prints it as 决算数, or as 本年支出 (小计 |
+-- 基本支出 | 项目支出, measures `expenditure`, `expenditure/basic`, …: the year's spending, as
+-- central 一般公共预算财政拨款支出决算表 and the fund tables print it). A 预算 and a 决算 are the same
+-- unit's when they print the same unit code in the same province.
 --
 -- difference_yuan = final_yuan − the budget (the 预算 disclosure's, else the 决算's 年初预算数;
 -- budgeted_by says which); execution_rate_pct = final / budget × 100, to two decimals, exact
@@ -17,14 +19,15 @@ printed AS (
     SELECT *,
         bool_or(entity_code IS NULL) OVER (PARTITION BY doc_id, table_code) AS has_own,
         split_part(measure, '/', 1) IN ('budget', 'budget_initial', 'budget_full_year',
-            'budget_adjusted') AS is_budget_stage
+            'budget_adjusted') AS is_budget_stage,
+        kind = '决算' AND split_part(measure, '/', 1) = 'expenditure' AS is_year_spending
     FROM expenditure_by_function
     WHERE row_kind = 'subject' AND subject_code IS NOT NULL
 ),
 staged AS (  -- each amount's stage (final, budget_initial, …) and the measure it is a stage of
     SELECT *,
         CASE WHEN is_budget_stage THEN split_part(measure, '/', 1) ELSE 'final' END AS stage,
-        CASE WHEN NOT is_budget_stage THEN measure
+        CASE WHEN NOT (is_budget_stage OR is_year_spending) THEN measure
              ELSE coalesce(nullif(split_part(measure, '/', 2), ''), 'total') END AS of_measure
     FROM printed
     WHERE entity_code IS NULL OR NOT has_own
