@@ -62,17 +62,10 @@ def _handler(server: ListingServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            path = unquote(urlsplit(self.path).path)
-            resource = server.resources.get(path)
-            status = self._answer(resource)
-            server.requests.append(
-                Request(
-                    path,
-                    status,
-                    self.headers.get("If-None-Match"),
-                    self.headers.get("If-Modified-Since"),
-                )
-            )
+            self._answer(server.resources.get(self._path()))
+
+        def _path(self) -> str:
+            return unquote(urlsplit(self.path).path)
 
         def _answer(self, resource: Resource | None) -> int:
             if resource is None:
@@ -107,6 +100,16 @@ def _handler(server: ListingServer) -> type[BaseHTTPRequestHandler]:
             content_type: str | None,
             headers: dict[str, str] | None = None,
         ) -> int:
+            # Recorded before the answer goes out: the client may act on the answer (and the test
+            # ask what was answered) before this thread runs again.
+            server.requests.append(
+                Request(
+                    self._path(),
+                    status,
+                    self.headers.get("If-None-Match"),
+                    self.headers.get("If-Modified-Since"),
+                )
+            )
             self.send_response(status)
             if content_type:
                 self.send_header("Content-Type", content_type)
