@@ -370,30 +370,28 @@ def _draw_key_value(pages: Any, spec: FormsSpec, form: FormSpec) -> None:
 
 
 def _draw_grid(pages: Any, spec: FormsSpec) -> None:
-    layout = pages.layout
     widths, texts = (
         (SPLIT_WIDTHS, SPLIT_HEADER) if spec.split_targets else (GRID_WIDTHS, GRID_HEADER)
     )
-    edges = _edges(widths, layout.margin_left)
-    header = _Row(tuple(_Slot(i, 1, t, "centre") for i, t in enumerate(texts)))
-    header_height = _row_heights([header], edges, pages.font.name)[0]
-    rows = grid_rows(spec)
-    heights = _row_heights(rows, edges, pages.font.name)
-    done = 0
-    while done < len(rows):
-        pages.new_page()
-        _title(pages, spec.title, spec.department)
-        _draw_rows(pages, [header], [header_height], edges)
-        taken = _fits(pages, heights[done:], len(rows) - done, spec.rows_per_page)
-        _draw_rows(pages, rows[done : done + taken], heights[done : done + taken], edges)
-        done += taken
+    _draw_paged(pages, spec, widths, texts, grid_rows(spec))
 
 
 def _draw_list(pages: Any, spec: FormsSpec) -> None:
-    edges = _edges(LIST_WIDTHS, pages.layout.margin_left)
-    header = _Row(tuple(_Slot(i, 1, t, "centre") for i, t in enumerate(LIST_HEADER)))
+    _draw_paged(pages, spec, LIST_WIDTHS, LIST_HEADER, list_rows(spec))
+
+
+def _draw_paged(
+    pages: Any,
+    spec: FormsSpec,
+    widths: Sequence[float],
+    header_texts: Sequence[str],
+    rows: list[_Row],
+) -> None:
+    """Rows under a header, as many a page as fit (or `spec.rows_per_page`), the title and the
+    header printed again atop each page."""
+    edges = _edges(widths, pages.layout.margin_left)
+    header = _Row(tuple(_Slot(i, 1, t, "centre") for i, t in enumerate(header_texts)))
     header_height = _row_heights([header], edges, pages.font.name)[0]
-    rows = list_rows(spec)
     heights = _row_heights(rows, edges, pages.font.name)
     done = 0
     while done < len(rows):
