@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from disclosure.text import squeeze
+from disclosure.yamltext import read_yaml
 
 TOTAL = "total"
 _FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "　": "", "、": "、"})
@@ -104,7 +103,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     text = resources.files("disclosure.templates").joinpath("national.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml(text)
     words: dict[str, tuple[str, str]] = {}
     for role in _ROLES:
         for measure, printed in data[role].items():

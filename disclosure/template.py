@@ -22,13 +22,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from disclosure.columns import column_kind
 from disclosure.headers import HeaderNode, nodes_from_yaml, tree_to_paths
 from disclosure.model import ColumnKind
 from disclosure.text import squeeze, title_key
 from disclosure.titles import TitleRule, rule_from_yaml, split_title
+from disclosure.yamltext import read_yaml
 
 # Folded before any comparison: bracket and colon widths, quotes, trailing colons.
 _HEADER_FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "　": ""})
@@ -178,6 +177,14 @@ class Template:
     @cached_property
     def _titles(self) -> dict[str, TableTemplate]:
         return {title_key(t): table for table in self.tables for t in table.titles}
+
+    def warm(self) -> Template:
+        """Work out now what is otherwise worked out on first use: a worker does it once
+        before it forks, instead of every child again (`bounded.jobs.warm_up`)."""
+        _ = (self._rule_tables, self._markers, self._label, self._titles, self.distinctive_codes)
+        if self.base is not None:
+            self.base.warm()
+        return self
 
     @property
     def empty_marker(self) -> str:
@@ -344,7 +351,7 @@ def template_from_file(path: str | os.PathLike[str]) -> Template:
 
 def template_from_text(text: str) -> Template:
     """A template from its YAML text (see `load_template`)."""
-    data = yaml.safe_load(text)
+    data = read_yaml(text)
     name = str(data["name"])
     default_unit = str(data.get("unit_label") or "万元")
     own = [t for t in data["tables"] if "code" in t]

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from importlib import resources
 
 import duckdb
 import pyarrow as pa
-import yaml
 
 from disclosure.identity import SCOPES
 from disclosure.template import YUAN_PER, load_template, template_names
+from disclosure.yamltext import read_yaml
 
 _LEVELS = {3: "类", 5: "款", 7: "项"}
 # A column printing the sum of others of its row: 合计, 小计, 总计, “三公”经费合计.
@@ -78,7 +79,7 @@ def subject_reference() -> pa.Table:
             "level": _LEVELS[len(str(code))],
             "parent_code": str(code)[: len(str(code)) - 2] if len(str(code)) > 3 else None,
         }
-        for classification, subjects in yaml.safe_load(text).items()
+        for classification, subjects in read_yaml(text).items()
         for code, name in subjects.items()
     ]
     return pa.Table.from_pylist(rows, schema=_SUBJECT_REFERENCE)
@@ -93,6 +94,7 @@ def money_units() -> pa.Table:
     )
 
 
+@cache
 def reference_fingerprint() -> str:
     """A digest of the data the reference tables are built from: when it changes, the catalog
     rebuilds them (`warehouse.catalog.views_current`)."""
