@@ -26,14 +26,23 @@ JOBS: dict[str, Callable[..., Any]] = {"extract": extract_disclosure, "peek": pe
 
 def warm_up() -> None:
     """Pay once, in the worker, what every child it forks would otherwise pay again on its
-    first job: importing PDFium (~70 ms) and PLAYA, and reading the templates. (Not pandas: its
-    address space would count against each child's memory limit before it parses anything.)"""
+    first job: importing PDFium (~70 ms), PLAYA and its decoders, reading the templates, the
+    measure words (~20 ms) and the gazetteer (~70 ms), and what each template works out from
+    its tables on first use. (Not pandas: its address space would count against each child's
+    memory limit before it parses anything.)"""
+    import encodings.utf_16_be  # noqa: F401  (PLAYA decodes UTF-16 text strings with it)
+
+    import playa.ascii85  # noqa: F401  (imported on a first ASCII85 stream)
     import pypdfium2  # noqa: F401  (imported lazily by disclosure.pdf, where a PDF is read)
 
     import disclosure.playa_pages  # noqa: F401  (PLAYA and pdfminer's font metrics, ~60 ms)
+    from disclosure.measures import vocabulary
+    from disclosure.regions import place_named_by
 
     for name in template_names():
-        load_template(name)
+        load_template(name).warm()
+    vocabulary()
+    place_named_by(["湖南省"])  # builds the gazetteer
 
 
 def out_of_memory(error: BaseException) -> bool:
