@@ -83,9 +83,19 @@ def relation_sql(
     """The statement of `warehouse/sql/<name>.sql`, its placeholders filled in (the Parquet
     sources only given the data directory's `settings`; whether a relation has files yet is
     looked up in `files_in` when given, else in the data directory's `parquet/`)."""
+    return _filled(name, settings, _placeholders(settings, files_in))
+
+
+def _filled(name: str, settings: WarehouseSettings | None, values: dict[str, str]) -> str:
     template = _template(name)
-    values = _placeholders(settings, files_in)
     return template.substitute(values) if settings else template.safe_substitute(values)
+
+
+def _statements(settings: WarehouseSettings, files_in: Path | None = None) -> list[str]:
+    """Every relation's statement for this data directory as it is now. The Parquet sources
+    are looked up once for all of them (each load checks the views against these)."""
+    values = _placeholders(settings, files_in)
+    return [_filled(name, settings, values) for name in RELATIONS]
 
 
 @cache
@@ -150,14 +160,13 @@ def _checked(
 
 def _views(settings: WarehouseSettings, files_in: Path | None = None) -> list[str]:
     """The statements of every view, for this data directory as it is now."""
-    statements = (relation_sql(name, settings, files_in) for name in RELATIONS)
-    return [sql for sql in statements if "CREATE OR REPLACE VIEW" in sql]
+    return [sql for sql in _statements(settings, files_in) if "CREATE OR REPLACE VIEW" in sql]
 
 
 def _digest(settings: WarehouseSettings, files_in: Path | None = None) -> str:
     """What the catalog is built from: every relation's statement (views for this data
     directory) and the reference data."""
-    statements = [relation_sql(name, settings, files_in) for name in RELATIONS]
+    statements = _statements(settings, files_in)
     return hashlib.sha256("\n".join([*statements, reference_fingerprint()]).encode()).hexdigest()
 
 
