@@ -8,10 +8,15 @@ running one job at a time in a child it forks, killed at the job's limits.
 one task per document to a thread pool of that size). A worker that dies or stops answering is
 replaced, and its job is reported as crashed. Workers are started with `sys.executable -m
 bounded.worker`: a fresh interpreter that imports the extraction library and nothing of Prefect.
+
+A command that will run a pool can start its workers first thing (`start_early(2)`), so that
+they import the library (~1 s of CPU each) while the command imports its flow and Prefect's
+server boots, rather than after the flow began; the next pool of this process adopts them.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import queue
@@ -73,6 +78,23 @@ class _Worker:
             self.process.stdout.close()
 
 
+# Workers started ahead of their pool (`start_early`), waiting to be adopted by one.
+_early: list[_Worker] = []
+
+
+def start_early(workers: int) -> None:
+    """Start `workers` worker processes now, for the next `Pool` of this process to adopt;
+    any it does not need are stopped with it, or at exit."""
+    if not _early:
+        atexit.register(_stop_early)
+    _early.extend(_Worker() for _ in range(max(1, workers)))
+
+
+def _stop_early() -> None:
+    while _early:
+        _early.pop().stop()
+
+
 class Pool:
     """`workers` worker processes; see the module docstring."""
 
@@ -85,7 +107,8 @@ class Pool:
 
     def __enter__(self) -> Pool:
         for _ in range(self.workers):  # they import in parallel while the run goes on
-            self._add()
+            self._add(_early.pop(0) if _early else None)
+        _stop_early()  # started for a larger pool: not needed
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -93,8 +116,11 @@ class Pool:
             worker.stop()
         self._started.clear()
 
-    def _add(self) -> None:
-        worker = _Worker()
+    def _add(self, worker: _Worker | None = None) -> None:
+        if worker is not None and worker.process.poll() is not None:  # started early, died
+            worker.stop()
+            worker = None
+        worker = worker or _Worker()
         self._started.append(worker)
         self._idle.put(worker)
 

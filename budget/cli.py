@@ -115,6 +115,17 @@ def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
         raise typer.Exit(code=1) from None
 
 
+def _start_extraction_workers(settings: Settings) -> None:
+    """Start the run's extraction workers now, while the flow is imported and the API boots:
+    they import the extraction library meanwhile (`bounded.pool.start_early`). A run that
+    extracts on a Dask cluster has none here."""
+    from bounded.pool import start_early
+
+    extract = settings.extract()
+    if extract.dask_address is None:
+        start_early(extract.workers)
+
+
 def _check_source(source: str) -> None:
     from sources import parse_source
 
@@ -163,6 +174,7 @@ def ingest(
     )
     _check_source(source)
     with _running("ingest", settings) as api:
+        _start_extraction_workers(settings)
         from flows.ingest import ingest as ingest_flow  # imported while the API starts
 
         api.wait()
@@ -217,6 +229,7 @@ def nightly(source: Source, data_dir: DataDir = None) -> None:
     warehouse = settings.warehouse()
     _check_source(source)
     with _running("nightly", settings) as api:
+        _start_extraction_workers(settings)
         from flows.nightly import nightly as nightly_flow
         from reconcile.report import report_path
 

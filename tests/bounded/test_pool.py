@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+import bounded.pool
 from bounded.limits import CRASHED, RESOURCE_LIMIT, TIMEOUT, Limits
-from bounded.pool import Pool
+from bounded.pool import Pool, start_early
 from disclosure.model import Disclosure
 from disclosure.pdf import Peek
 
@@ -83,6 +84,28 @@ def test_a_worker_that_dies_is_replaced_and_its_job_reported() -> None:
         lost = pool.run("extract", SEED)
         assert lost.reason == CRASHED and "worker" in (lost.detail or "")
         assert pool.run("extract", SEED).ok  # its replacement
+
+
+def test_workers_started_early_are_the_pool_s_and_a_surplus_is_stopped() -> None:
+    start_early(3)  # as `budget ingest` does before importing its flow
+    early = [worker.process for worker in bounded.pool._early]
+    with Pool(2, Limits()) as pool:
+        assert [w.process for w in pool._started] == early[:2]
+        assert early[2].wait(timeout=10) == 0  # not needed: told to stop, and gone
+        assert pool.run("extract", SEED).ok
+    assert all(process.poll() is not None for process in early)
+    with Pool(1, Limits()) as later:  # none left early: a pool starts its own
+        assert later._started[0].process.pid not in {p.pid for p in early}
+
+
+def test_a_worker_started_early_that_died_is_replaced() -> None:
+    start_early(1)
+    (dead,) = [worker.process for worker in bounded.pool._early]
+    os.kill(dead.pid, signal.SIGKILL)
+    dead.wait()
+    with Pool(1, Limits()) as pool:
+        assert pool._started[0].process.pid != dead.pid
+        assert pool.run("extract", SEED).ok
 
 
 def test_workers_import_no_prefect() -> None:
