@@ -163,6 +163,7 @@ def fill_grid(grid: Grid, chars: Iterable[dict]) -> tuple[Grid, list[dict]]:
             for c in range(cell.col, cell.col + cell.colspan):
                 owner[r][c] = i
     xs, ys = grid.col_edges, grid.row_edges
+    last_col, last_row = grid.col_count - 1, grid.row_count - 1
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     placed: list[tuple[dict, int]] = []
     outside = []
@@ -174,8 +175,8 @@ def fill_grid(grid: Grid, chars: Iterable[dict]) -> tuple[Grid, list[dict]]:
         if not (left <= cx <= right and top <= cy <= bottom):
             outside.append(ch)
             continue
-        c = min(bisect_right(xs, cx) - 1, grid.col_count - 1)
-        r = min(bisect_right(ys, cy) - 1, grid.row_count - 1)
+        c = min(bisect_right(xs, cx) - 1, last_col)
+        r = min(bisect_right(ys, cy) - 1, last_row)
         i = owner[r][c]
         if i < 0:
             # Inside the frame where no cell is ruled (a header printed without its inner rules

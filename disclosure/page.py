@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import MethodType
 
 from pdfminer.layout import LTChar, LTItem
-from pdfplumber.page import Page
+from pdfplumber.page import FilteredPage, Page
 from pdfplumber.table import (
     Table,
     TableFinder,
@@ -213,6 +213,19 @@ def _smallest_cell(
     return None
 
 
+class _Rulings(FilteredPage):
+    """What the table finder reads of a page: what a reader sees of it, less its chars (a
+    finder by lines reads none), each object tested once."""
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        if not hasattr(self, "_objects"):
+            found = self.parent_page.objects.items()
+            test = self.filter_fn
+            self._objects = {k: [o for o in v if test(o)] for k, v in found if k != "char"}
+        return self._objects
+
+
 class _TableFinder(TableFinder):
     """pdfplumber's TableFinder (0.11), its cells found by `intersections_to_cells` above."""
 
@@ -238,7 +251,7 @@ def page_to_content(page: Page, page_no: int, parser: str = "pdfminer") -> PageC
     grids: list[Grid] = []
     loose = chars
     # page.find_tables, faster; what a reader does not see is no rule
-    for table in _TableFinder(page.filter(visible), TABLE_SETTINGS).tables:
+    for table in _TableFinder(_Rulings(page, visible), TABLE_SETTINGS).tables:
         grid = cells_to_grid(table.cells)
         if not grid.cells:
             continue
