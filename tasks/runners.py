@@ -38,7 +38,8 @@ from warehouse.documents import Document
 
 @contextmanager
 def extraction_pool(settings: ExtractSettings) -> Iterator[Pool]:
-    """The run's worker processes, started at once: they import while the run discovers."""
+    """The run's worker processes: those `budget ingest` started before importing the flow
+    (`bounded.pool.start_early`), else started now, to import while the run discovers."""
     with Pool(settings.workers, settings.limits()) as pool:
         yield pool
 
