@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from disclosure.model import BBox
 
@@ -19,6 +20,9 @@ from disclosure.model import BBox
 EDGE_TOLERANCE = 1.5
 # Glyphs closer than this fraction of the font size belong to one printed word.
 _TOUCHING = 0.2
+# Sort keys of pdfplumber's chars: top, then left (reading order); left alone.
+READING_ORDER = itemgetter("top", "x0")
+LEFT_TO_RIGHT = itemgetter("x0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +82,7 @@ def _chars_to_text(chars: list[dict]) -> str:
     """Text of one cell: lines top to bottom, each left to right; wrapped lines joined with ''."""
     if not chars:
         return ""
-    chars.sort(key=lambda ch: (ch["top"], ch["x0"]))
+    chars.sort(key=READING_ORDER)
     lines: list[list[dict]] = [[chars[0]]]
     for ch in chars[1:]:
         line = lines[-1]
@@ -86,9 +90,7 @@ def _chars_to_text(chars: list[dict]) -> str:
             lines.append([ch])
         else:
             line.append(ch)
-    return "".join(
-        "".join(ch["text"] for ch in sorted(line, key=lambda c: c["x0"])) for line in lines
-    )
+    return "".join("".join(ch["text"] for ch in sorted(line, key=LEFT_TO_RIGHT)) for line in lines)
 
 
 def cells_to_grid(cell_boxes: Sequence[tuple[float, float, float, float]]) -> Grid:
@@ -189,14 +191,12 @@ def fill_grid(grid: Grid, chars: Iterable[dict]) -> tuple[Grid, list[dict]]:
     per_cell: list[list[dict]] = [[] for _ in spots]
     for ch, i in _overflow_fixed(placed):
         per_cell[i].append(ch)
-    cells = tuple(
-        sorted(
-            (
-                GridCell(c.row, c.col, c.rowspan, c.colspan, c.bbox, _chars_to_text(per_cell[i]))
-                for i, c in enumerate(spots)
-            ),
-            key=lambda c: (c.row, c.col),
-        )
-    )
+    filled_cells = [
+        GridCell(c.row, c.col, c.rowspan, c.colspan, c.bbox, _chars_to_text(per_cell[i]))
+        for i, c in enumerate(spots)
+    ]
+    if unruled:  # the grid's own cells are in (row, col) order already; these join them
+        filled_cells.sort(key=lambda c: (c.row, c.col))
+    cells = tuple(filled_cells)
     filled = Grid(grid.bbox, grid.row_edges, grid.col_edges, cells)
     return filled, outside

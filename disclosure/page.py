@@ -21,7 +21,7 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils import obj_to_bbox
 
-from disclosure.grid import Grid, cells_to_grid, fill_grid
+from disclosure.grid import LEFT_TO_RIGHT, READING_ORDER, Grid, cells_to_grid, fill_grid
 from disclosure.model import BBox
 
 # pdfplumber's defaults, spelled out: ruled tables only (the 'text' strategies would invent
@@ -73,7 +73,7 @@ class PageContent:
 def chars_to_lines(chars: list[dict]) -> list[TextLine]:
     """Group loose chars into lines by their vertical position, each read left to right."""
     lines: list[TextLine] = []
-    chars = sorted(chars, key=lambda ch: (ch["top"], ch["x0"]))
+    chars = sorted(chars, key=READING_ORDER)
     groups: list[list[dict]] = []
     for ch in chars:
         if groups and abs(ch["top"] - groups[-1][0]["top"]) <= 0.5 * max(ch["size"], 1.0):
@@ -81,7 +81,7 @@ def chars_to_lines(chars: list[dict]) -> list[TextLine]:
         else:
             groups.append([ch])
     for group in groups:
-        group.sort(key=lambda ch: ch["x0"])
+        group.sort(key=LEFT_TO_RIGHT)
         words: list[list[dict]] = []
         for ch in group:
             if ch["text"].isspace():
