@@ -37,12 +37,12 @@ def warm_up() -> None:
 
     import disclosure.playa_pages  # noqa: F401  (PLAYA and pdfminer's font metrics, ~60 ms)
     from disclosure.measures import vocabulary
-    from disclosure.regions import place_named_by
+    from disclosure.regions import warm_gazetteer
 
     for name in template_names():
         load_template(name).warm()
     vocabulary()
-    place_named_by(["湖南省"])  # builds the gazetteer
+    warm_gazetteer()
 
 
 def out_of_memory(error: BaseException) -> bool:

