@@ -39,12 +39,17 @@ os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
+HARNESS_START_TIMEOUT_S = 300
+
+
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
     """A temporary Prefect API for the whole session (~10 s to start, so started once)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    # Prefect waits 30 s for it; on two cores busy with the rest of the suite (the other
+    # worker rendering the variant corpus) it has taken longer, failing every test beside it.
+    with prefect_test_harness(server_startup_timeout=HARNESS_START_TIMEOUT_S):
         yield
 
 
