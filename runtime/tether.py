@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 
-POLL_S = 0.25
+POLL_S = 1.0
 GRACE_S = 3.0
 DONE = b"done\n"
 MARK = "TETHERED_TO"
