@@ -9,9 +9,9 @@ one task per document to a thread pool of that size). A worker that dies or stop
 replaced, and its job is reported as crashed. Workers are started with `sys.executable -m
 bounded.worker`: a fresh interpreter that imports the extraction library and nothing of Prefect.
 
-A command that will run a pool can start its workers first thing (`start_early(2)`), so that
-they import the library (~1 s of CPU each) while the command imports its flow and Prefect's
-server boots, rather than after the flow began; the next pool of this process adopts them.
+A command that will run a pool can start its workers ahead of it (`start_early(2)`), so that
+they import the library (~1 s of CPU each) while the command waits for Prefect's server to
+boot, rather than after the flow began; the next pool of this process adopts them.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ the first time a flow runs. Three things it does not do, which this module adds:
   command line and environment), so that it boots (~6 s) while the command imports its flow
   (Prefect, Great Expectations: ~6 s) — Prefect itself would import its server module (~3 s,
   FastAPI and every route, in the command's own process) and start it only when the flow
-  begins. `TemporaryApi.wait()` then points Prefect's settings at it (`PREFECT_API_URL`, for
-  the rest of the command), once it answers;
+  begins. `budget.cli.main` starts it (`start_early`) before the command reads its options and
+  settings; `prefect_api` adopts it. `TemporaryApi.wait()` then points Prefect's settings at it
+  (`PREFECT_API_URL`, for the rest of the command), once it answers;
 - wait long enough on a busy machine: Prefect gives its server 20 s to answer, which a loaded
   2-core box exceeds; this waits `Settings.prefect_start_timeout_s`;
 - die with the command: killed with SIGKILL, the command would leave the server running,
@@ -94,15 +95,21 @@ def _start_server(port: int) -> subprocess.Popen[bytes]:
 class TemporaryApi:
     """Prefect's temporary API server, booting; `wait()` before running a flow."""
 
-    def __init__(self, start_timeout_s: float | None) -> None:
-        self.timeout_s = start_timeout_s
+    def __init__(self, start: bool, timeout_s: float | None = None) -> None:
+        """Start the server now if `start` (else this is the configured API: nothing to do);
+        `timeout_s`, counted from now, may be given later, before `wait()`."""
+        self.timeout_s = timeout_s
         self.started = time.monotonic()
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
+        self.answered = False  # once `wait()` saw it answer
         self.settings = ExitStack()  # Prefect's settings pointed at this server, once it answers
-        if start_timeout_s is not None:
+        if start:
             self.port = _free_port()
             self.process = _start_server(self.port)
+            # Stopped at exit, as Prefect stops its own (also when the command ends before
+            # using it: a usage error after `start_early`).
+            atexit.register(self.stop)
 
     def discard(self) -> None:
         if self.process is not None:
@@ -112,12 +119,13 @@ class TemporaryApi:
 
     def wait(self) -> None:
         """Return once the server answers, handed to Prefect (at once with a configured API)."""
-        if self.process is None or self.timeout_s is None:
+        if self.process is None:
             return
         import httpx
         from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 
-        deadline = self.started + self.timeout_s
+        timeout_s = float("inf") if self.timeout_s is None else self.timeout_s
+        deadline = self.started + timeout_s
         with httpx.Client() as client:
             while True:
                 if self.process.poll() == _PORT_IN_USE:  # taken meanwhile: another port
@@ -125,6 +133,7 @@ class TemporaryApi:
                     self.process = _start_server(self.port)
                 try:
                     if client.get(f"http://127.0.0.1:{self.port}/api/health").status_code == 200:
+                        self.answered = True
                         break
                 except httpx.TransportError:
                     pass
@@ -132,12 +141,11 @@ class TemporaryApi:
                     self.process.kill()
                     raise RuntimeError(
                         "Prefect's temporary API server did not start within "
-                        f"{self.timeout_s:g} s (BUDGET_PREFECT_START_TIMEOUT_S); "
+                        f"{timeout_s:g} s (BUDGET_PREFECT_START_TIMEOUT_S); "
                         f"exit code {self.process.poll()}"
                     )
                 time.sleep(0.1)
-        # Stopped at exit, as Prefect stops its own; the UI is off, so runs print no UI link.
-        atexit.register(self.stop)
+        # The UI is off, so runs print no UI link.
         url = f"http://127.0.0.1:{self.port}/api"
         _temporary_urls.add(url)
         self.settings.enter_context(
@@ -145,8 +153,13 @@ class TemporaryApi:
         )
 
     def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL after 10 s), as Prefect stops its own."""
+        """Stop the server (SIGTERM, then SIGKILL after 10 s), as Prefect stops its own; one
+        that never answered is killed: it served nothing, and uvicorn would finish booting
+        (~8 s) before it heeded SIGTERM (a usage error after `start_early`)."""
         if self.process is None or self.process.poll() is not None:
+            return
+        if not self.answered:
+            self.discard()
             return
         self.process.terminate()
         try:
@@ -156,23 +169,41 @@ class TemporaryApi:
             self.process.wait()
 
 
-@contextmanager
-def prefect_api(start_timeout_s: float) -> Iterator[TemporaryApi]:
-    """A Prefect API for the flows run inside: the configured server, or a temporary one tied
-    to this process (call `wait()` on what is yielded before running a flow)."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield TemporaryApi(None)
-        return
+_early: list[TemporaryApi] = []  # started by `start_early`, for `prefect_api` to adopt
+
+
+def _launch() -> TemporaryApi:
     # A private server for one command: it reports no telemetry (offline it would log errors).
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     release = tether()
     # Released at exit, after the server is stopped (atexit runs last-in, first-out): a normal
     # end leaves nothing for the tether to do.
     atexit.register(release)
-    api = TemporaryApi(start_timeout_s)  # started before Prefect's settings are even imported
+    return TemporaryApi(start=True)  # started before Prefect's settings are even imported
+
+
+def start_early() -> None:
+    """Start the temporary API server now, unless `PREFECT_API_URL` names one: a command that
+    will run a flow calls this first thing, before it reads its options and settings (~0.6 s),
+    and `prefect_api` adopts the server. Its start timeout is the command's setting, counted
+    from now. A server started for a command that then ends early is stopped at exit."""
+    if not _early and not os.environ.get("PREFECT_API_URL"):
+        _early.append(_launch())
+
+
+@contextmanager
+def prefect_api(start_timeout_s: float) -> Iterator[TemporaryApi]:
+    """A Prefect API for the flows run inside: the configured server, or a temporary one tied
+    to this process (call `wait()` on what is yielded before running a flow); the one
+    `start_early` started, if it did."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield TemporaryApi(start=False)
+        return
+    api = _early.pop() if _early else _launch()
+    api.timeout_s = start_timeout_s
     if api_configured():  # by a profile: that server, not this one
         api.discard()
-        yield TemporaryApi(None)
+        yield TemporaryApi(start=False)
         return
     with api.settings:
         yield api
