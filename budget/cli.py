@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -29,8 +29,12 @@ from bounded.limits import Limits
 from runtime import collector
 
 if TYPE_CHECKING:
+    from prefect import Flow
+
     from runtime.prefect_api import TemporaryApi
     from runtime.settings import Settings
+
+R = TypeVar("R")
 
 app = typer.Typer(
     name="budget",
@@ -128,6 +132,17 @@ def _start_extraction_workers(settings: Settings) -> None:
         start_early(extract.workers)
 
 
+def _run_flow(api: TemporaryApi, flow: Flow[..., R], **parameters: Any) -> R:
+    """Run `flow` with `parameters` once the API answers (the flow imported, `collector`
+    settled). Prefect serializes a run's parameters for the API before its first task, and
+    imports FastAPI's encoders to do it the first time: 0.2 s, 0.8 s on a busy machine, while
+    nothing else runs. Done first, it is done while the API still boots."""
+    flow.serialize_parameters(parameters)
+    api.wait()
+    collector.settle()  # the flow is imported
+    return flow(**parameters)
+
+
 def _check_source(source: str) -> None:
     from sources import parse_source
 
@@ -179,9 +194,9 @@ def ingest(
         from flows.ingest import ingest as ingest_flow  # imported while the API starts
 
         _start_extraction_workers(settings)
-        api.wait()
-        collector.settle()  # the flow is imported
-        summary = ingest_flow(source=source, retry_quarantined=retry_quarantined, settings=settings)
+        summary = _run_flow(
+            api, ingest_flow, source=source, retry_quarantined=retry_quarantined, settings=settings
+        )
     typer.echo(summary.to_text())
     typer.echo(f"query it: .venv/bin/duckdb -readonly {settings.warehouse().database}")
     # 0: every input has its outcome (quarantined and rejected files are expected outcomes);
@@ -214,9 +229,7 @@ def reconcile(
         from flows.reconcile import reconcile as reconcile_flow
         from reconcile.report import report_path
 
-        api.wait()
-        collector.settle()  # the flow is imported
-        run = reconcile_flow(years=year or None, settings=settings)
+        run = _run_flow(api, reconcile_flow, years=year or None, settings=settings)
     typer.echo(f"reconcile {run.run_id}: {run.headline}")
     typer.echo(f"report: {report_path(warehouse, run.run_id)}")
     counts = run.counts()
@@ -235,9 +248,7 @@ def nightly(source: Source, data_dir: DataDir = None) -> None:
         from reconcile.report import report_path
 
         _start_extraction_workers(settings)
-        api.wait()
-        collector.settle()  # the flow is imported
-        result = nightly_flow(source=source, settings=settings)
+        result = _run_flow(api, nightly_flow, source=source, settings=settings)
     typer.echo(result.to_text())
     if result.reconcile_run_id is not None:
         typer.echo(f"report: {report_path(warehouse, result.reconcile_run_id)}")
@@ -267,9 +278,7 @@ def upgrade(
     with _running("upgrade", settings) as api:
         from flows.upgrade import upgrade as upgrade_flow  # imported while the API starts
 
-        api.wait()
-        collector.settle()  # the flow is imported
-        result = upgrade_flow(settings=settings)
+        result = _run_flow(api, upgrade_flow, settings=settings)
     typer.echo(result.to_text())
 
 
