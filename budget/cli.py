@@ -100,6 +100,8 @@ def _running(command: str, settings: Settings) -> Iterator[TemporaryApi]:
     from warehouse.errors import WarehouseError
     from warehouse.space import no_space
 
+    # `main` started this command's API early only if it is one of these.
+    assert command in FLOW_COMMANDS, f"{command} runs a flow: add it to FLOW_COMMANDS"
     collector.pause()  # while the flow is imported; each command settles it once it is
 
     # Before Arrow is imported: memory it frees goes back to the system, not to a pool that

@@ -95,10 +95,9 @@ def _start_server(port: int) -> subprocess.Popen[bytes]:
 class TemporaryApi:
     """Prefect's temporary API server, booting; `wait()` before running a flow."""
 
-    def __init__(self, start: bool, timeout_s: float | None = None) -> None:
-        """Start the server now if `start` (else this is the configured API: nothing to do);
-        `timeout_s`, counted from now, may be given later, before `wait()`."""
-        self.timeout_s = timeout_s
+    def __init__(self, start: bool) -> None:
+        """Start the server now if `start` (else this is the configured API: nothing to do)."""
+        self.timeout_s: float | None = None  # counted from now; `prefect_api` sets it
         self.started = time.monotonic()
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
